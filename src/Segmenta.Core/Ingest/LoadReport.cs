@@ -1,0 +1,31 @@
+namespace Segmenta.Core.Ingest;
+
+/// <summary>
+/// The accounting of one file load. Invariant: <c>RowsRead == RowsAccepted + RowsRejected</c>, always.
+/// Rejected rows are written to the rejects file with their source row number and reason.
+/// </summary>
+/// <param name="Source">The file (or table) that was read.</param>
+/// <param name="RowsRead">Data rows read (the header is not a row).</param>
+/// <param name="RowsAccepted">Rows that became transactions (or customers).</param>
+/// <param name="RowsRejected">Rows that did not, each with a reason.</param>
+/// <param name="RejectedByReason">Rejected rows counted by reason code.</param>
+/// <param name="DuplicateRows">Accepted rows that are exact duplicates of an earlier row (reported, kept).</param>
+/// <param name="ReturnRows">Rows with a negative amount (returns/refunds), handled by the returns policy.</param>
+/// <param name="ColumnMapping">Role → source column header actually used (e.g. customer → 客户编号).</param>
+/// <param name="Encoding">Text encoding used to read the file (null for XLSX/Parquet).</param>
+/// <param name="RejectsFile">Where rejected rows were written (null when there were none).</param>
+public sealed record LoadReport(
+    string Source,
+    long RowsRead,
+    long RowsAccepted,
+    long RowsRejected,
+    IReadOnlyDictionary<string, long> RejectedByReason,
+    long DuplicateRows,
+    long ReturnRows,
+    IReadOnlyDictionary<string, string> ColumnMapping,
+    string? Encoding,
+    string? RejectsFile)
+{
+    /// <summary>Share of read rows that were rejected (0 when nothing was read).</summary>
+    public double RejectRate => RowsRead == 0 ? 0 : (double)RowsRejected / RowsRead;
+}
