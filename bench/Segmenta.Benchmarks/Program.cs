@@ -1,3 +1,8 @@
 using BenchmarkDotNet.Running;
+using Segmenta.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args.Length == 2 && args[0] == "duckdb-baseline")
+    return DuckDbBaseline.Run(args[1]);
+
+BenchmarkSwitcher.FromAssembly(typeof(DuckDbBaseline).Assembly).Run(args);
+return 0;

@@ -1,1 +1,3 @@
-return 0;
+using Segmenta.Cli;
+
+return await SegmentaApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

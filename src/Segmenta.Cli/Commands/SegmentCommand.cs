@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Segmenta.Cli.Rendering;
+using Segmenta.Data.Runs;
+
+namespace Segmenta.Cli.Commands;
+
+/// <summary><c>segmenta segment</c>: the main job on the user's file.</summary>
+internal static class SegmentCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("segment", "Import transactions, compute customer features, and assign every customer an RFM score and segment, a Chinese 8-class RFM type, an ABC class and a value tier.");
+        var input = new InputOptions();
+        var schemes = new SchemeOptions();
+        var output = new OutputOptions("segmenta-output");
+        input.AddTo(command);
+        schemes.AddTo(command);
+        output.AddTo(command);
+        command.SetAction((parse, ct) =>
+        {
+            var request = new SegmentationRequest
+            {
+                Transactions = input.Transactions(parse),
+                Customers = input.CustomerFile(parse),
+                Database = parse.GetRequiredValue(input.Db),
+                Options = schemes.Build(parse),
+                OutputDirectory = parse.GetRequiredValue(output.Out),
+                Format = output.GetFormat(parse),
+            };
+            return RunAndPrintAsync(context, request, parse.GetValue(output.Json), Language.Resolve(parse.GetValue(output.Lang)), ct);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAndPrintAsync(CliContext context, SegmentationRequest request, bool json, string language, CancellationToken ct)
+    {
+        var run = await ProgressDisplay.RunAsync(context, json, progress => SegmentationRunner.RunAsync(request, progress, ct)).ConfigureAwait(false);
+        if (json)
+            await context.Out.WriteLineAsync(RunSummary.ToJson(run)).ConfigureAwait(false);
+        else
+            RunReportRenderer.Render(context, run, language);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,21 @@
+using Segmenta.Core.Abc;
+using Segmenta.Core.Rfm;
+using Segmenta.Core.ValueTiers;
+
+namespace Segmenta.Core.Pipelines;
+
+/// <summary>Settings of the built-in schemes for one run.</summary>
+public sealed record SegmentationOptions
+{
+    /// <summary>The last day included; null = the day after the last transaction.</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>RFM scoring.</summary>
+    public RfmOptions Rfm { get; init; } = new();
+
+    /// <summary>ABC / Pareto grading.</summary>
+    public AbcOptions Abc { get; init; } = new();
+
+    /// <summary>High / mid / low value tiers.</summary>
+    public ValueTierOptions ValueTier { get; init; } = new();
+}

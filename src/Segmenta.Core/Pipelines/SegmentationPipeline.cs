@@ -1,0 +1,67 @@
+using Segmenta.Core.Abc;
+using Segmenta.Core.Customers;
+using Segmenta.Core.Ports;
+using Segmenta.Core.Rfm;
+using Segmenta.Core.Schemes;
+using Segmenta.Core.ValueTiers;
+
+namespace Segmenta.Core.Pipelines;
+
+/// <summary>
+/// "Features → population statistics → plans → assignment" on any engine: the one segmentation use case the
+/// CLI, the server and library users share.
+/// </summary>
+public static class SegmentationPipeline
+{
+    /// <summary>Runs the built-in schemes (rfm, rfm_cn8, abc, value_tier) on the engine's imported data.</summary>
+    public static async Task<SegmentationResult> RunAsync(
+        ISegmentationEngine engine, SegmentationOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(options);
+        var features = await engine.BuildFeaturesAsync(options.AsOf, cancellationToken).ConfigureAwait(false);
+        var plans = await PlanBuiltInsAsync(engine, options, cancellationToken).ConfigureAwait(false);
+        await engine.ApplyPlansAsync(plans, cancellationToken).ConfigureAwait(false);
+        var results = new List<SchemeResult>(plans.Count);
+        foreach (var plan in plans)
+        {
+            var stats = await engine.SegmentStatsAsync(plan.SegmentColumn, cancellationToken).ConfigureAwait(false);
+            results.Add(new SchemeResult(plan, InDisplayOrder(plan, stats)));
+        }
+        return new SegmentationResult(engine.Name, features, results);
+    }
+
+    /// <summary>Builds the built-in plans from the population's histograms (one GROUP BY per measure).</summary>
+    public static async Task<IReadOnlyList<SchemePlan>> PlanBuiltInsAsync(
+        ISegmentationEngine engine, SegmentationOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(options);
+        var recency = await engine.HistogramAsync(FeatureNames.RecencyDays, cancellationToken).ConfigureAwait(false);
+        var orders = await engine.HistogramAsync(FeatureNames.Orders, cancellationToken).ConfigureAwait(false);
+        var monetary = await engine.HistogramAsync(FeatureNames.MonetaryTotal, cancellationToken).ConfigureAwait(false);
+        var tierMeasure = options.ValueTier.Measure == FeatureNames.MonetaryTotal
+            ? monetary
+            : await engine.HistogramAsync(options.ValueTier.Measure, cancellationToken).ConfigureAwait(false);
+        var abcMeasure = options.Abc.Measure == FeatureNames.MonetaryTotal
+            ? monetary
+            : await engine.HistogramAsync(options.Abc.Measure, cancellationToken).ConfigureAwait(false);
+        return
+        [
+            RfmScheme.Plan(recency, orders, monetary, options.Rfm),
+            RfmCn8Scheme.Plan(recency, orders, monetary),
+            AbcScheme.Plan(abcMeasure, options.Abc),
+            ValueTierScheme.Plan(tierMeasure, options.ValueTier),
+        ];
+    }
+
+    private static List<SegmentStats> InDisplayOrder(SchemePlan plan, IReadOnlyList<SegmentStats> stats)
+    {
+        var byKey = stats.ToDictionary(s => s.Segment, StringComparer.Ordinal);
+        var ordered = new List<SegmentStats>();
+        foreach (var segment in plan.Segments)
+            ordered.Add(byKey.Remove(segment.Key, out var s) ? s : new SegmentStats(segment.Key, 0, 0m, 0, 0, 0));
+        ordered.AddRange(byKey.Values.OrderBy(s => s.Segment, StringComparer.Ordinal));
+        return ordered;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Segmenta.Core.Pipelines;
+
+/// <summary>Features and every scheme's result of one run.</summary>
+/// <param name="Engine">The engine that computed it.</param>
+/// <param name="Features">The feature build.</param>
+/// <param name="Schemes">Scheme results, in run order.</param>
+public sealed record SegmentationResult(string Engine, FeatureBuildResult Features, IReadOnlyList<SchemeResult> Schemes);

@@ -1,0 +1,30 @@
+using Segmenta.Core.Numerics;
+using Segmenta.Core.Pipelines;
+using Segmenta.Core.Schemes;
+
+namespace Segmenta.Core.Ports;
+
+/// <summary>
+/// What the segmentation pipeline needs from a SQL engine (DuckDB, PostgreSQL, ClickHouse). Heavy scans run
+/// inside the engine; only histograms and per-segment aggregates come back.
+/// </summary>
+public interface ISegmentationEngine
+{
+    /// <summary>Engine name (<c>duckdb</c>, <c>postgres</c>, <c>clickhouse</c>).</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Builds the per-customer feature table from the imported transactions (and customer attributes, when
+    /// imported) as of <paramref name="asOf"/>; null means the day after the last transaction.
+    /// </summary>
+    Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, CancellationToken cancellationToken);
+
+    /// <summary>The distribution of one numeric feature column over the customers.</summary>
+    Task<ValueHistogram> HistogramAsync(string column, CancellationToken cancellationToken);
+
+    /// <summary>Computes every plan's derived columns for every customer into the segment table.</summary>
+    Task ApplyPlansAsync(IReadOnlyList<SchemePlan> plans, CancellationToken cancellationToken);
+
+    /// <summary>Per-segment customers, revenue and mean R/F/M for one segment column of the segment table.</summary>
+    Task<IReadOnlyList<SegmentStats>> SegmentStatsAsync(string segmentColumn, CancellationToken cancellationToken);
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Segmenta.Core.Ingest;
+using Segmenta.Core.Pipelines;
+using Segmenta.Data.DuckDb;
+using Segmenta.Data.Import;
+using Segmenta.Data.Output;
+
+namespace Segmenta.Data.Runs;
+
+/// <summary>
+/// The "run a segmentation" application service: import → features → schemes → outputs, on the embedded
+/// DuckDB store. The CLI and the server call this and nothing else, so they never disagree.
+/// </summary>
+public static class SegmentationRunner
+{
+    /// <summary>Output file names inside the output folder.</summary>
+    public const string CustomersCsv = "customers.csv", CustomersXlsx = "customers.xlsx", SummaryJson = "summary.json", RejectsCsv = "rejects.csv";
+
+    /// <summary>Runs the whole job. Bad input throws <see cref="Core.SegmentaInputException"/> before any output but the rejects file is written.</summary>
+    public static async Task<SegmentationRun> RunAsync(
+        SegmentationRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var clock = Stopwatch.StartNew();
+        var steps = new Dictionary<string, double>(StringComparer.Ordinal);
+        void Lap(string step)
+        {
+            steps[step] = Math.Round(clock.Elapsed.TotalSeconds, 3);
+            clock.Restart();
+        }
+
+        var outDir = request.OutputDirectory;
+        if (outDir is not null) Directory.CreateDirectory(outDir);
+        using var connection = DuckDbStore.Open(request.Database);
+        var engine = new DuckDbEngine(connection);
+
+        progress?.Report("import");
+        var transactionsOptions = request.Transactions with
+        {
+            RejectsPath = request.Transactions.RejectsPath ?? (outDir is null ? null : Path.Combine(outDir, RejectsCsv)),
+        };
+        var transactions = Importer.Import(connection, transactionsOptions, cancellationToken);
+        LoadReport? customers = null;
+        if (request.Customers is not null)
+        {
+            var customerOptions = request.Customers with
+            {
+                Kind = ImportKind.Customers,
+                RejectsPath = request.Customers.RejectsPath ?? (outDir is null ? null : Path.Combine(outDir, "customers_" + RejectsCsv)),
+            };
+            customers = Importer.Import(connection, customerOptions, cancellationToken);
+        }
+        else if (engine.TableExists(DuckDbEngine.CustomersTable))
+        {
+            // A customers table from an earlier import of another file would attach stale attributes.
+            engine.Execute($"DROP TABLE {DuckDbEngine.CustomersTable}");
+        }
+        Lap("import");
+
+        progress?.Report("segment");
+        var result = await SegmentationPipeline.RunAsync(engine, request.Options, cancellationToken).ConfigureAwait(false);
+        Lap("segment");
+
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var notes = new List<string>();
+        if (transactions.RejectsFile is not null) files["rejects"] = transactions.RejectsFile;
+        if (customers?.RejectsFile is not null) files["customer_rejects"] = customers.RejectsFile;
+        if (outDir is not null)
+        {
+            progress?.Report("write");
+            var csv = Path.Combine(outDir, CustomersCsv);
+            CustomerTableExporter.WriteCsv(connection, DuckDbEngine.SegmentsTable, csv);
+            files["customers_csv"] = csv;
+            Lap("write_csv");
+            var xlsx = Path.Combine(outDir, CustomersXlsx);
+            if (request.Format == OutputFormat.CsvAndXlsx)
+            {
+                var sheets = CustomerTableExporter.WriteXlsx(connection, DuckDbEngine.SegmentsTable, xlsx);
+                files["customers_xlsx"] = xlsx;
+                if (sheets > 1)
+                    notes.Add($"customers.xlsx: {result.Features.Customers:N0} customers exceed Excel's 1,048,576 rows per sheet; split across {sheets} sheets.");
+                Lap("write_xlsx");
+            }
+            else
+            {
+                notes.Add("customers.xlsx skipped (--format csv).");
+            }
+        }
+        var run = new SegmentationRun(transactions, customers, result, files, notes, steps);
+        if (outDir is not null)
+        {
+            var summary = Path.Combine(outDir, SummaryJson);
+            AtomicFile.Write(summary, temp => File.WriteAllText(temp, RunSummary.ToJson(run)));
+            files["summary_json"] = summary;
+        }
+        return run;
+    }
+}
