@@ -15,7 +15,9 @@ namespace Segmenta.Core.Abc;
 /// form one tie group and get the same class; the cumulative share of a group is that of all customers with
 /// a value ≥ it (the whole group counted), and <see cref="AbcOptions.Edge"/> says whether the group on a limit
 /// is in or out. t_A (t_B) is the smallest value whose group is A (A or B); a class no group reaches is left
-/// out of the rule (e.g. no A when the top customer alone holds more than 80 % under <see cref="AbcEdge.AtOrBelow"/>).</para>
+/// out of the rule (e.g. no A when the top customer alone holds more than 80 % under <see cref="AbcEdge.AtOrBelow"/>;
+/// if one tie group holds more than the B limit, every positive customer is C under that edge; use
+/// <see cref="AbcEdge.Crossing"/> when the biggest customers must always be A).</para>
 /// <para><b>Zero, negative and null</b> values are C and do not count in the total: shares are of the positive
 /// revenue. An empty histogram, or one without positive values, gives a valid plan in which everyone is C.</para>
 /// <para><b>Parameters:</b> <c>abc_limits</c> [A, B]; <c>abc_a_min_value</c> [t_A] and <c>abc_b_min_value</c> [t_B]
