@@ -20,8 +20,8 @@ public sealed record AbcOptions
     /// <summary>Cumulative revenue share (A limit ≤ limit ≤ 1) up to which customers are B; the rest are C.</summary>
     public decimal BLimit { get; init; } = DefaultBLimit;
 
-    /// <summary>How the tie group on a limit is classed; default <see cref="AbcEdge.AtOrBelow"/>.</summary>
-    public AbcEdge Edge { get; init; } = AbcEdge.AtOrBelow;
+    /// <summary>How the tie group on a limit is classed; default <see cref="AbcEdge.Crossing"/> (the customers that carry the first 80 % of revenue, including the one that crosses 80 %).</summary>
+    public AbcEdge Edge { get; init; } = AbcEdge.Crossing;
 
     /// <summary>The measure ranked, default <c>monetary_total</c>.</summary>
     public string Measure { get; init; } = FeatureNames.MonetaryTotal;

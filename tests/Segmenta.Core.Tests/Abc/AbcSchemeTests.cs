@@ -21,9 +21,20 @@ public class AbcSchemeTests
     private static readonly decimal?[] Hundred = [50m, 30m, 10m, 5m, 5m];
 
     [Fact]
-    public void Plan_DefaultLimitsInclusive_ClassesByCumulativeShare()
+    public void Plan_DefaultCrossingEdge_IncludesCustomersThatCarryTheFirst80Percent()
     {
         var plan = Plan(Hundred);
+        Assert.Equal(["A", "A", "B", "B", "B"], Hundred.Select(v => Class(plan, v)));
+        Assert.Equal([30m], plan.Parameters["abc_a_min_value"]);
+        Assert.Equal([5m], plan.Parameters["abc_b_min_value"]);
+        Assert.Equal([0.8m, 0.2m, 0m], plan.Parameters["abc_revenue_shares"]);
+        Assert.Equal([0.4m, 0.6m, 0m], plan.Parameters["abc_customer_shares"]);
+    }
+
+    [Fact]
+    public void Plan_AtOrBelowEdge_ClassesByCumulativeShareInclusive()
+    {
+        var plan = Plan(Hundred, new AbcOptions { Edge = AbcEdge.AtOrBelow });
         Assert.Equal(["A", "A", "B", "C", "C"], Hundred.Select(v => Class(plan, v)));
         Assert.Equal([30m], plan.Parameters["abc_a_min_value"]);
         Assert.Equal([10m], plan.Parameters["abc_b_min_value"]);
@@ -49,22 +60,23 @@ public class AbcSchemeTests
     public void Plan_TiedValuesOnLimit_ShareTheClass()
     {
         // Two customers of 40 and one of 20: the 40s together are 80 % → both A.
-        var plan = Plan([40m, 40m, 20m]);
+        var plan = Plan([40m, 40m, 20m], new AbcOptions { Edge = AbcEdge.AtOrBelow });
         Assert.Equal("A", Class(plan, 40m));
         Assert.Equal("C", Class(plan, 20m));
+        Assert.Equal("B", Class(Plan([40m, 40m, 20m]), 20m));  // default crossing edge: 20 takes B past 80 %
     }
 
     [Fact]
     public void Plan_ZeroNegativeAndNull_AreC()
     {
-        var plan = Plan([100m, 0m, -5m, null]);
+        var plan = Plan([100m, 0m, -5m, null], new AbcOptions { Edge = AbcEdge.AtOrBelow });
         Assert.Equal("C", Class(plan, 0m));
         Assert.Equal("C", Class(plan, -5m));
         Assert.Equal("C", Class(plan, null));
-        // Under the default "at or below" edge the single buyer, holding 100 % > 95 %, is C as well;
+        // Under the "at or below" edge the single buyer, holding 100 % > 95 %, is C as well;
         // the crossing edge puts the group that crosses a limit inside the class.
         Assert.Equal([0m, 0m, 1m], plan.Parameters["abc_customer_shares"]);
-        var crossing = Plan([100m, 0m, -5m, null], new AbcOptions { Edge = AbcEdge.Crossing });
+        var crossing = Plan([100m, 0m, -5m, null]);  // the default
         Assert.Equal("A", Class(crossing, 100m));
         Assert.Equal([0.25m, 0m, 0.75m], crossing.Parameters["abc_customer_shares"]);
     }

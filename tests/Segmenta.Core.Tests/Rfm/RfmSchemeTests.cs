@@ -65,7 +65,7 @@ public class RfmSchemeTests
         var plan = Plan([(10m, 2m, 99.5m)]);
         var s = Score(plan, (10m, 2m, 99.5m));
         Assert.Equal((1L, 1L, 1L), Pick(s));
-        Assert.Equal("hibernating", s.Segment);
+        Assert.Equal("lost", s.Segment);
     }
 
     [Fact]
@@ -118,37 +118,36 @@ public class RfmSchemeTests
         Assert.Equal([RfmScheme.ScoreColumn, RfmScheme.SegmentColumn], plan.Layers[1].Select(c => c.Name));
         Assert.Equal(RfmScheme.SegmentColumn, plan.SegmentColumn);
         Assert.Equal(12, plan.Segments.Count);
-        Assert.Equal("cant_lose_them", plan.Segments[8].Key);
+        Assert.Equal("cant_lose_them", plan.Segments[7].Key);
         Assert.Equal("冠军客户", plan.Segments[0].Label.ZhCn);
     }
 
     [Theory]
     [InlineData(5, 5, 5, "champions")]
     [InlineData(2, 3, 3, "loyal_customers")]
-    [InlineData(5, 1, 1, "potential_loyalist")]
+    [InlineData(5, 1, 1, "new_customers")]
+    [InlineData(3, 1, 1, "promising")]
     [InlineData(3, 2, 2, "potential_loyalist")]
     [InlineData(2, 2, 2, "need_attention")]
     [InlineData(2, 1, 2, "about_to_sleep")]
-    [InlineData(1, 5, 5, "at_risk")]
-    [InlineData(1, 1, 1, "hibernating")]
+    [InlineData(1, 5, 5, "cant_lose_them")]
+    [InlineData(1, 3, 3, "at_risk")]
+    [InlineData(1, 1, 1, "lost")]
+    [InlineData(1, 1, 2, "hibernating")]
     [InlineData(5, 5, 1, "others")]
     public void Plan_SegmentTable_FirstMatchWins(int r, int f, int m, string expected) =>
         Assert.Equal(expected, SegmentOf(r, f, m));
 
     [Fact]
-    public void Plan_SegmentTable_VignetteOrderShadowsFourSegments()
+    public void Plan_SegmentTable_EverySegmentIsReachable()
     {
-        // With the vignette's order, New Customers and Promising are inside Potential Loyalist, Can't Lose Them
-        // inside At Risk, and Lost equals Hibernating: they can never be assigned (kept for fidelity; see docs).
         var seen = (from r in Enumerable.Range(1, 5)
                     from f in Enumerable.Range(1, 5)
                     from m in Enumerable.Range(1, 5)
                     select SegmentOf(r, f, m)).ToHashSet();
-        Assert.DoesNotContain("new_customers", seen);
-        Assert.DoesNotContain("promising", seen);
-        Assert.DoesNotContain("cant_lose_them", seen);
-        Assert.DoesNotContain("lost", seen);
-        Assert.Contains("others", seen);
+        foreach (var key in new[] { "champions", "loyal_customers", "new_customers", "promising", "potential_loyalist",
+                     "need_attention", "about_to_sleep", "cant_lose_them", "at_risk", "lost", "hibernating", "others" })
+            Assert.Contains(key, seen);
     }
 
     [Theory]
