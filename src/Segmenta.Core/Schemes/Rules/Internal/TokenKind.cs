@@ -1,0 +1,38 @@
+namespace Segmenta.Core.Schemes.Rules.Internal;
+
+/// <summary>Kinds of rule tokens. Keywords are matched case-insensitively.</summary>
+internal enum TokenKind
+{
+    End,
+    Identifier,
+    QuotedIdentifier,
+    Number,
+    String,
+    LeftParen,
+    RightParen,
+    Comma,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    And,
+    Or,
+    Not,
+    In,
+    Between,
+    Is,
+    Null,
+    True,
+    False,
+    Case,
+    When,
+    Then,
+    Else,
+    EndKeyword,
+}
