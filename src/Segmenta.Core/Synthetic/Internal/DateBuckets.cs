@@ -30,7 +30,9 @@ internal sealed class DateBuckets
         var pages = _pages[day];
         if (_filled[day] == PageRows)
         {
-            pages.Add(new Row[PageRows]);
+            // Pages live until the log is drained: allocating them on the pinned-object heap keeps the GC from
+            // copying them through gen0 → gen1 → gen2 (measured: less CPU and a lower memory peak at 10M rows).
+            pages.Add(GC.AllocateUninitializedArray<Row>(PageRows, pinned: true));
             _filled[day] = 0;
         }
 
