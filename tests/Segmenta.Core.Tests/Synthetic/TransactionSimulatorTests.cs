@@ -105,6 +105,28 @@ public class TransactionSimulatorTests
     }
 
     [Fact]
+    public void Simulate_AliveShare_CloseToModel()
+    {
+        // Alive at T ⇔ none of the N ~ Poisson(λT) events was a dropout: E[(1 − p)^N] = E[e^(−λpT)] = E_p[(α/(α + pT))^r],
+        // integrated over p ~ Beta(a, b) and averaged over first-purchase days.
+        var options = new SyntheticOptions { Customers = 100_000 };
+        var beta = new MathNet.Numerics.Distributions.Beta(options.A, options.B);
+        var model = 0.0;
+        for (var d0 = 0; d0 < SyntheticCalendar.FirstPurchaseDays; d0 += 1)
+        {
+            var t = (SyntheticCalendar.WindowDays - d0) / 7.0;
+            model += MathNet.Numerics.Integration.DoubleExponentialTransformation.Integrate(
+                p => beta.Density(p) * Math.Pow(options.Alpha / (options.Alpha + (p * t)), options.R), 0, 1, 1e-10);
+        }
+
+        model /= SyntheticCalendar.FirstPurchaseDays;
+        var customers = TransactionSimulator.Simulate(options).ToList();
+        var share = customers.Count(c => c.IsAliveAtAsOf) / (double)customers.Count;
+
+        Assert.Equal(model, share, 0.01);
+    }
+
+    [Fact]
     public void Simulate_LatentMeans_CloseToPriors()
     {
         var options = new SyntheticOptions { Customers = 200_000 };
