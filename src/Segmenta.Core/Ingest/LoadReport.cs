@@ -28,4 +28,31 @@ public sealed record LoadReport(
 {
     /// <summary>Share of read rows that were rejected (0 when nothing was read).</summary>
     public double RejectRate => RowsRead == 0 ? 0 : (double)RowsRejected / RowsRead;
+
+    /// <summary>
+    /// Attribute columns (VARCHAR) present in the loaded table besides the fixed ones, e.g. <c>region</c>,
+    /// <c>channel</c> for transactions, or every kept CRM column for customers. Empty when there are none.
+    /// </summary>
+    public IReadOnlyList<string> AttributeColumns { get; init; } = [];
+
+    /// <summary>Source columns that matched no role and were not loaded (transactions only).</summary>
+    public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
+
+    /// <summary>
+    /// Rows whose every cell was empty (blank lines, trailing empty spreadsheet rows). They carry no data,
+    /// are not counted in <see cref="RowsRead"/> and are not written to the rejects file.
+    /// </summary>
+    public long BlankRows { get; init; }
+
+    /// <summary>Rejected rows that do not count against the reject threshold (e.g. returns excluded by policy).</summary>
+    public long RowsExcludedByPolicy { get; init; }
+
+    /// <summary>The table that was (re)created, e.g. <c>transactions</c>; null when nothing was written.</summary>
+    public string? Table { get; init; }
+
+    /// <summary>Things the user should know that did not reject rows (e.g. undecodable bytes replaced by U+FFFD).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The detected file format: <c>csv</c>, <c>xlsx</c> or <c>parquet</c>; null when unknown.</summary>
+    public string? Format { get; init; }
 }

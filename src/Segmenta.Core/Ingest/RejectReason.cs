@@ -1,0 +1,38 @@
+namespace Segmenta.Core.Ingest;
+
+/// <summary>
+/// Reason codes written to the <c>reason_code</c> column of a rejects file and used as keys of
+/// <see cref="LoadReport.RejectedByReason"/>.
+/// </summary>
+public static class RejectReason
+{
+    /// <summary>The row could not be split into the header's columns (ragged row, unterminated quote, invalid text encoding).</summary>
+    public const string MalformedRow = "malformed_row";
+
+    /// <summary>The customer id is empty.</summary>
+    public const string MissingCustomer = "missing_customer";
+
+    /// <summary>The order date is empty.</summary>
+    public const string MissingDate = "missing_date";
+
+    /// <summary>The order date is not a date in any accepted format, or outside 1900–2099.</summary>
+    public const string BadDate = "bad_date";
+
+    /// <summary>The amount is empty.</summary>
+    public const string MissingAmount = "missing_amount";
+
+    /// <summary>The amount is not a number.</summary>
+    public const string BadAmount = "bad_amount";
+
+    /// <summary>The quantity is present but not a number.</summary>
+    public const string BadQuantity = "bad_quantity";
+
+    /// <summary>The cost is present but not a number.</summary>
+    public const string BadCost = "bad_cost";
+
+    /// <summary>The sign-up date (customers) is present but not a date.</summary>
+    public const string BadSignupDate = "bad_signup_date";
+
+    /// <summary>A return (negative amount) removed because the returns policy is <c>Exclude</c>. Not counted as an error.</summary>
+    public const string ReturnExcluded = "return_excluded";
+}

@@ -1,0 +1,108 @@
+using Segmenta.Core.Ingest;
+
+namespace Segmenta.Data.Import;
+
+/// <summary>
+/// Builds the one SQL query that parses and validates every staged row: typed output columns, then
+/// <c>_reason</c> (NULL for accepted rows), <c>_raw</c> (the offending raw value) and <c>_hash</c> (for duplicates).
+/// </summary>
+internal sealed class ParseQuery
+{
+    private readonly List<(string Name, string Sql)> _outputs = [];
+    private readonly List<RowCheck> _checks = [];
+
+    public ParseQuery(ColumnPlan plan, ImportOptions options, int sourceColumns)
+    {
+        var sep = options.DecimalSeparator;
+        string Raw(ColumnRole role) => plan.For(role) is { } m ? Db.Col(m.Index) : "CAST(NULL AS VARCHAR)";
+        bool Has(ColumnRole role) => plan.For(role) is not null;
+        var allNull = sourceColumns == 0 ? "true" : string.Join(" AND ", Enumerable.Range(0, sourceColumns).Select(i => Db.Col(i) + " IS NULL"));
+        _checks.Add(new RowCheck(RowCheck.Blank, allNull, null));
+        _checks.Add(new RowCheck(RejectReason.MissingCustomer, "customer_id IS NULL", plan.For(ColumnRoles.Customer)));
+
+        _outputs.Add(("customer_id", ValueSql.Text(Raw(ColumnRoles.Customer))));
+        if (options.Kind == ImportKind.Transactions)
+        {
+            _outputs.Add(("order_date", ValueSql.Date(Raw(ColumnRoles.Date))));
+            _outputs.Add(("amount", ValueSql.Amount(Raw(ColumnRoles.Amount), sep)));
+            _outputs.Add(("order_id", ValueSql.Text(Raw(ColumnRoles.Order))));
+            _outputs.Add(("product_id", ValueSql.Text(Raw(ColumnRoles.Product))));
+            _outputs.Add(("quantity", Has(ColumnRoles.Quantity) ? ValueSql.Number(Raw(ColumnRoles.Quantity), sep) : "CAST(NULL AS DOUBLE)"));
+            _outputs.Add(("cost", Has(ColumnRoles.Cost) ? ValueSql.Amount(Raw(ColumnRoles.Cost), sep) : "CAST(NULL AS DECIMAL(18,4))"));
+            _outputs.Add(("category", ValueSql.Text(Raw(ColumnRoles.Category))));
+            foreach (var role in ColumnRoles.Attributes.Where(Has))
+            {
+                _outputs.Add((role.Column, ValueSql.Text(Raw(role))));
+            }
+
+            var date = plan.For(ColumnRoles.Date);
+            var amount = plan.For(ColumnRoles.Amount);
+            _checks.Add(new RowCheck(RejectReason.MissingDate, ValueSql.IsBlank(Raw(ColumnRoles.Date)), date));
+            _checks.Add(new RowCheck(RejectReason.BadDate, $"order_date IS NULL OR NOT {ValueSql.IsPlausibleDate("order_date")}", date));
+            _checks.Add(new RowCheck(RejectReason.MissingAmount, ValueSql.IsBlank(Raw(ColumnRoles.Amount)), amount));
+            _checks.Add(new RowCheck(RejectReason.BadAmount, "amount IS NULL", amount));
+            if (Has(ColumnRoles.Quantity))
+            {
+                _checks.Add(new RowCheck(RejectReason.BadQuantity,
+                    $"NOT {ValueSql.IsBlank(Raw(ColumnRoles.Quantity))} AND (quantity IS NULL OR NOT isfinite(quantity))", plan.For(ColumnRoles.Quantity)));
+            }
+
+            if (Has(ColumnRoles.Cost))
+            {
+                _checks.Add(new RowCheck(RejectReason.BadCost, $"NOT {ValueSql.IsBlank(Raw(ColumnRoles.Cost))} AND cost IS NULL", plan.For(ColumnRoles.Cost)));
+            }
+
+            if (options.Returns == ReturnsPolicy.Exclude)
+            {
+                _checks.Add(new RowCheck(RejectReason.ReturnExcluded, "amount < 0", amount));
+            }
+        }
+        else
+        {
+            _outputs.Add(("signup_date", ValueSql.Date(Raw(ColumnRoles.SignupDate))));
+            foreach (var role in ColumnRoles.Attributes)
+            {
+                _outputs.Add((role.Column, ValueSql.Text(Raw(role))));
+            }
+
+            foreach (var extra in plan.Extras)
+            {
+                _outputs.Add((extra.Column, ValueSql.Text(Db.Col(extra.Index))));
+            }
+
+            _checks.Add(new RowCheck(RejectReason.BadSignupDate,
+                $"NOT {ValueSql.IsBlank(Raw(ColumnRoles.SignupDate))} AND (signup_date IS NULL OR NOT {ValueSql.IsPlausibleDate("signup_date")})",
+                plan.For(ColumnRoles.SignupDate)));
+        }
+
+        SourceColumns = sourceColumns;
+    }
+
+    public int SourceColumns { get; }
+
+    /// <summary>The output column names, in table order (without <c>src_row</c>).</summary>
+    public IEnumerable<string> OutputColumns => _outputs.Select(o => o.Name);
+
+    /// <summary>The checks, in the order they are tried.</summary>
+    public IReadOnlyList<RowCheck> Checks => _checks;
+
+    /// <summary>The SELECT over <paramref name="relation"/> producing the candidate table.</summary>
+    public string Sql(string relation)
+    {
+        var raw = string.Join("", Enumerable.Range(0, SourceColumns).Select(i => ", " + Db.Col(i)));
+        var parsed = string.Join(", ", _outputs.Select(o => $"{o.Sql} AS {HeaderText.Quote(o.Name)}"));
+        var names = string.Join(", ", _outputs.Select(o => HeaderText.Quote(o.Name)));
+        var reason = "CASE " + string.Join(" ", _checks.Select(c => $"WHEN {c.Condition} THEN '{c.Code}'")) + " END";
+        var rawCase = "CASE _reason " + string.Join(" ", _checks.Where(c => c.Column is not null)
+            .Select(c => $"WHEN '{c.Code}' THEN {Db.Col(c.Column!.Index)}")) + " END";
+        return
+            $"SELECT src_row, {names}, _reason, {rawCase} AS _raw, hash({names}) AS _hash FROM (" +
+            $"SELECT *, {reason} AS _reason FROM (" +
+            $"SELECT src_row, {parsed}{raw} FROM ({relation})))";
+    }
+
+    /// <summary>SQL giving the source header of the column a reason code concerns.</summary>
+    public string ColumnSql() =>
+        "CASE _reason " + string.Join(" ", _checks.Where(c => c.Column is not null)
+            .Select(c => $"WHEN '{c.Code}' THEN {HeaderText.Literal(c.Column!.Header)}")) + " END";
+}

@@ -1,0 +1,204 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using Segmenta.Core;
+using Segmenta.Core.Ingest;
+
+namespace Segmenta.Data.Import;
+
+/// <summary>
+/// Turns a staged source into the target table: one parse query into a candidate table, counts by reason,
+/// the reject threshold, the rejects file, then an atomic swap of the candidate into the target name.
+/// </summary>
+internal static class TableLoader
+{
+    public static LoadReport Load(
+        DuckDBConnection connection, StagedSource staged, ColumnPlan plan, ImportOptions options, string source, CancellationToken cancellationToken)
+    {
+        var query = new ParseQuery(plan, options, staged.Headers.Count);
+        var candidate = HeaderText.Quote($"_segmenta_load_{Guid.NewGuid():N}");
+        try
+        {
+            Db.ExecuteCancellable(connection, $"CREATE TABLE {candidate} AS {query.Sql(staged.RelationSql)}", cancellationToken);
+            var counts = Count(connection, candidate, staged);
+            if (counts.Read == 0)
+            {
+                throw new SegmentaInputException(
+                    $"{source}: no data rows (the file has only a header{(counts.Blank > 0 ? " and empty rows" : "")}). Export the data rows too.");
+            }
+
+            var rejectsSql = RejectsSql(candidate, query, staged, options.DecimalSeparator);
+            var errorRejects = counts.Rejected - counts.ExcludedByPolicy;
+            var rate = (double)errorRejects / counts.Read;
+            string? rejectsFile = null;
+            if (counts.Rejected > 0 && options.RejectsPath is not null)
+            {
+                RejectsFile.Write(connection, rejectsSql, options.RejectsPath);
+                rejectsFile = options.RejectsPath;
+            }
+
+            if (rate > options.MaxRejectRate)
+            {
+                throw TooManyRejects(connection, rejectsSql, counts, errorRejects, rate, options, source, rejectsFile);
+            }
+
+            var duplicates = Duplicates(connection, candidate, query);
+            Finish(connection, candidate, options);
+            var accepted = Db.Long(connection, $"SELECT count(*) FROM {HeaderText.Quote(options.TableName)}");
+            if (accepted != counts.Read - counts.Rejected)
+            {
+                throw new InvalidOperationException(
+                    $"Row accounting broken for {source}: read {counts.Read}, rejected {counts.Rejected}, but {accepted} rows were loaded.");
+            }
+
+            var attributes = options.Kind == ImportKind.Transactions
+                ? ColumnRoles.Attributes.Where(r => plan.For(r) is not null).Select(r => r.Column).ToList()
+                : [.. ColumnRoles.Attributes.Select(r => r.Column), .. plan.Extras.Select(e => e.Column)];
+            return new LoadReport(
+                source, counts.Read, accepted, counts.Rejected, counts.ByReason, duplicates, counts.Returns,
+                plan.Mapped.ToDictionary(m => m.Role.Name, m => m.Header), staged.EncodingName, rejectsFile)
+            {
+                AttributeColumns = attributes,
+                IgnoredColumns = plan.Ignored,
+                BlankRows = counts.Blank,
+                RowsExcludedByPolicy = counts.ExcludedByPolicy,
+                Table = options.TableName,
+                Format = staged.Format,
+                Warnings = staged.Warnings,
+            };
+        }
+        finally
+        {
+            Db.Execute(connection, $"DROP TABLE IF EXISTS {candidate}");
+        }
+    }
+
+    private sealed record Counts(long Read, long Rejected, long Blank, long Returns, long ExcludedByPolicy, Dictionary<string, long> ByReason);
+
+    private static Counts Count(DuckDBConnection connection, string candidate, StagedSource staged)
+    {
+        var byReason = new Dictionary<string, long>(StringComparer.Ordinal);
+        long read = 0, rejected = 0, blank = 0, returns = 0;
+        var rows = Db.Rows(connection, $"SELECT _reason, count(*), count(*) FILTER (WHERE amount < 0) FROM {candidate} GROUP BY _reason");
+        foreach (var row in rows)
+        {
+            var reason = row[0] as string;
+            var n = Convert.ToInt64(row[1], CultureInfo.InvariantCulture);
+            if (reason == RowCheck.Blank)
+            {
+                blank += n;
+                continue;
+            }
+
+            read += n;
+            if (reason is null || reason == RejectReason.ReturnExcluded)
+            {
+                returns += Convert.ToInt64(row[2], CultureInfo.InvariantCulture);
+            }
+
+            if (reason is not null)
+            {
+                rejected += n;
+                byReason[reason] = n;
+            }
+        }
+
+        if (staged.StructuralRejectsSql is not null)
+        {
+            var malformed = Db.Long(connection, $"SELECT count(*) FROM ({staged.StructuralRejectsSql})");
+            read += malformed;
+            rejected += malformed;
+            byReason[RejectReason.MalformedRow] = malformed;
+        }
+
+        var excluded = byReason.GetValueOrDefault(RejectReason.ReturnExcluded);
+        return new Counts(read, rejected, blank + staged.BlankLines, returns, excluded, byReason);
+    }
+
+    private static string RejectsSql(string candidate, ParseQuery query, StagedSource staged, char decimalSeparator)
+    {
+        var rows = $"SELECT src_row, {query.ColumnSql()} AS \"column\", _raw AS raw_value, _reason AS reason_code, {ReasonText.Sql(decimalSeparator)} AS reason " +
+                   $"FROM {candidate} WHERE _reason IS NOT NULL AND _reason <> '{RowCheck.Blank}'";
+        if (staged.StructuralRejectsSql is not null)
+        {
+            rows += $" UNION ALL SELECT src_row, CAST(NULL AS VARCHAR), raw_value, '{RejectReason.MalformedRow}', reason FROM ({staged.StructuralRejectsSql})";
+        }
+
+        return $"SELECT * FROM ({rows}) ORDER BY src_row";
+    }
+
+    private static long Duplicates(DuckDBConnection connection, string candidate, ParseQuery query)
+    {
+        var accepted = $"FROM {candidate} WHERE _reason IS NULL";
+        if (Db.Long(connection, $"SELECT count(*) - count(DISTINCT _hash) {accepted}") == 0)
+        {
+            return 0;
+        }
+
+        // Equal hashes are only candidates: count exact duplicates among the rows that share a hash.
+        var columns = string.Join(", ", query.OutputColumns.Select(HeaderText.Quote));
+        var shared = $"{accepted} AND _hash IN (SELECT _hash {accepted} GROUP BY _hash HAVING count(*) > 1)";
+        return Db.Long(connection, $"SELECT (SELECT count(*) {shared}) - (SELECT count(*) FROM (SELECT DISTINCT {columns} {shared}))");
+    }
+
+    private static void Finish(DuckDBConnection connection, string candidate, ImportOptions options)
+    {
+        Db.Execute(connection, $"DELETE FROM {candidate} WHERE _reason IS NOT NULL");
+        foreach (var helper in new[] { "_reason", "_raw", "_hash" })
+        {
+            Db.Execute(connection, $"ALTER TABLE {candidate} DROP COLUMN {helper}");
+        }
+
+        if (options.Kind == ImportKind.Customers)
+        {
+            Db.Execute(connection, $"ALTER TABLE {candidate} DROP COLUMN src_row");
+        }
+        else
+        {
+            Db.Execute(connection, $"ALTER TABLE {candidate} ALTER COLUMN order_date SET NOT NULL");
+            Db.Execute(connection, $"ALTER TABLE {candidate} ALTER COLUMN amount SET NOT NULL");
+        }
+
+        Db.Execute(connection, $"ALTER TABLE {candidate} ALTER COLUMN customer_id SET NOT NULL");
+        var target = HeaderText.Quote(options.TableName);
+        Db.Execute(connection, "BEGIN TRANSACTION");
+        try
+        {
+            Db.Execute(connection, $"DROP TABLE IF EXISTS {target}");
+            Db.Execute(connection, $"ALTER TABLE {candidate} RENAME TO {target}");
+            Db.Execute(connection, "COMMIT");
+        }
+        catch
+        {
+            Db.Execute(connection, "ROLLBACK");
+            throw;
+        }
+    }
+
+    private static SegmentaInputException TooManyRejects(
+        DuckDBConnection connection, string rejectsSql, Counts counts, long errorRejects, double rate, ImportOptions options, string source, string? rejectsFile)
+    {
+        var top = counts.ByReason.Where(kv => kv.Key != RejectReason.ReturnExcluded).MaxBy(kv => kv.Value);
+        var example = Db.Rows(connection, $"SELECT src_row, \"column\", raw_value, reason FROM ({rejectsSql}) WHERE reason_code = {HeaderText.Literal(top.Key)} LIMIT 1");
+        var where = "";
+        if (example.Count == 1)
+        {
+            var e = example[0];
+            var column = e[1] is string c ? $", column \"{c}\"" : "";
+            var raw = e[2] is string r ? $": \"{Shorten(r)}\"" : "";
+            where = string.Create(CultureInfo.InvariantCulture, $", e.g. row {e[0]}{column}{raw} ({e[3]})");
+        }
+
+        var file = rejectsFile is null ? "Give a rejects path (--rejects) to see every rejected row" : $"Rejected rows are in {rejectsFile}";
+        var share = rate.ToString("P1", CultureInfo.InvariantCulture);
+        var limit = options.MaxRejectRate.ToString("P1", CultureInfo.InvariantCulture);
+        var n = errorRejects.ToString(CultureInfo.InvariantCulture);
+        var total = counts.Read.ToString(CultureInfo.InvariantCulture);
+        var topCount = top.Value.ToString(CultureInfo.InvariantCulture);
+        return new SegmentaInputException(
+            $"{source}: {n} of {total} rows rejected ({share}), above the limit of {limit}; " +
+            $"most common reason {top.Key} ({topCount} rows){where}. {file}. Nothing was loaded: fix the file, map the right columns with --map, " +
+            "or raise --max-reject-rate.");
+    }
+
+    private static string Shorten(string raw) => raw.Length <= 80 ? raw.ReplaceLineEndings("⏎") : raw[..77].ReplaceLineEndings("⏎") + "...";
+}
