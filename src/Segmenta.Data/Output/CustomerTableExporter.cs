@@ -69,7 +69,7 @@ public static class CustomerTableExporter
                     readers.Add(reader);
                     sheetData[s == 0 ? "customers" : $"customers_{s + 1}"] = reader;
                 }
-                MiniExcel.SaveAs(temp, sheetData, overwriteFile: true);
+                MiniExcel.SaveAs(temp, sheetData, excelType: MiniExcelLibs.ExcelType.XLSX, overwriteFile: true);
             }
             finally
             {

@@ -48,9 +48,10 @@ internal sealed class ExprSqlCompiler(SqlDialect dialect, IReadOnlySet<string> k
                 sb.Append(')');
                 break;
             case Unary u:
-                sb.Append(u.Op == UnaryOp.Not ? "(NOT " : "(-");
+                // "(-(…))", never "(-…)": a negative operand would otherwise print "--", a SQL comment.
+                sb.Append(u.Op == UnaryOp.Not ? "(NOT (" : "(-(");
                 Write(sb, u.Operand);
-                sb.Append(')');
+                sb.Append("))");
                 break;
             case InList i:
                 sb.Append('(');

@@ -52,10 +52,11 @@ internal static class FeatureQuery
          .Append(d.DaysBetween(first, asOfSql)).Append(" AS ").Append(FeatureNames.TenureDays).Append(", ")
          .Append(d.DaysBetween(first, last)).Append(" AS ").Append(FeatureNames.FirstToLastDays).Append(", ")
          .Append("CAST(sum(day_amount) AS DECIMAL(18,4)) AS ").Append(FeatureNames.MonetaryTotal).Append(", ")
-         .Append("CAST(sum(day_amount) / sum(day_orders) AS DECIMAL(18,4)) AS ").Append(FeatureNames.MonetaryMean).Append(", ")
+         // Means are DOUBLE: engines divide decimals differently, so they are compared to 1e-9, totals exactly.
+         .Append("CAST(sum(day_amount) AS DOUBLE) / sum(day_orders) AS ").Append(FeatureNames.MonetaryMean).Append(", ")
          // Gamma-Gamma input: mean spend per repeat purchase day (Fader, Hardie & Lee 2005, "RFM and CLV").
-         .Append("CASE WHEN count(*) > 1 THEN CAST((sum(day_amount) - ").Append(d.ArgMin("day_amount", "order_date"))
-         .Append(") / (count(*) - 1) AS DECIMAL(18,4)) END AS ").Append(FeatureNames.RepeatMonetaryMean).Append(", ")
+         .Append("CASE WHEN count(*) > 1 THEN CAST(sum(day_amount) - ").Append(d.ArgMin("day_amount", "order_date"))
+         .Append(" AS DOUBLE) / (count(*) - 1) END AS ").Append(FeatureNames.RepeatMonetaryMean).Append(", ")
          .Append("CASE WHEN count(*) > 1 THEN CAST(").Append(d.DaysBetween(first, last))
          .Append(" AS DOUBLE) / (count(*) - 1) END AS ").Append(FeatureNames.MeanGapDays);
         f.Append(shape.HasCost

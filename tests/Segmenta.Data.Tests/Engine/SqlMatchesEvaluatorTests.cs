@@ -112,6 +112,15 @@ public class SqlMatchesEvaluatorTests
     }
 
     [Fact]
+    public void Compile_NegatedNegativeLiteral_NeverPrintsSqlCommentMarker()
+    {
+        var compiler = new ExprSqlCompiler(DuckDbDialect.Instance, new HashSet<string>(["s"], StringComparer.Ordinal));
+        var sql = compiler.Compile(new Binary(BinaryOp.Less, new Unary(UnaryOp.Negate, new Literal(-2m)), new Literal(3m)));
+        Assert.DoesNotContain("--", sql, StringComparison.Ordinal);
+        Assert.Equal("((-(-2)) < 3)", sql);
+    }
+
+    [Fact]
     public void Compile_UnknownColumn_ThrowsInputException()
     {
         var compiler = new ExprSqlCompiler(DuckDbDialect.Instance, new HashSet<string>(["s"], StringComparer.Ordinal));

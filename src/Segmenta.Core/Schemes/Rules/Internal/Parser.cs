@@ -166,26 +166,26 @@ internal sealed class Parser
         switch (op.Kind)
         {
             case TokenKind.In:
-            {
-                Expect(TokenKind.LeftParen, "\"(\" after \"in\", e.g. in ('浙江', '江苏')");
-                var items = new List<Expr> { ParseOr() };
-                while (Match(TokenKind.Comma, out _)) items.Add(ParseOr());
-                Expect(TokenKind.RightParen, "\",\" or \")\" in the list");
-                return Node(new InList(value, items, negated), op);
-            }
+                {
+                    Expect(TokenKind.LeftParen, "\"(\" after \"in\", e.g. in ('浙江', '江苏')");
+                    var items = new List<Expr> { ParseOr() };
+                    while (Match(TokenKind.Comma, out _)) items.Add(ParseOr());
+                    Expect(TokenKind.RightParen, "\",\" or \")\" in the list");
+                    return Node(new InList(value, items, negated), op);
+                }
             case TokenKind.Between:
-            {
-                var low = ParseAdditive();
-                Expect(TokenKind.And, "\"and\" between the two bounds, e.g. between 1 and 5");
-                var high = ParseAdditive();
-                return Node(new Between(value, low, high, negated), op);
-            }
+                {
+                    var low = ParseAdditive();
+                    Expect(TokenKind.And, "\"and\" between the two bounds, e.g. between 1 and 5");
+                    var high = ParseAdditive();
+                    return Node(new Between(value, low, high, negated), op);
+                }
             default:
-            {
-                var not = Match(TokenKind.Not, out _);
-                Expect(TokenKind.Null, not ? "\"null\"" : "\"null\" or \"not null\" after \"is\"");
-                return Node(new IsNull(value, not), op);
-            }
+                {
+                    var not = Match(TokenKind.Not, out _);
+                    Expect(TokenKind.Null, not ? "\"null\"" : "\"null\" or \"not null\" after \"is\"");
+                    return Node(new IsNull(value, not), op);
+                }
         }
     }
 
@@ -258,16 +258,16 @@ internal sealed class Parser
                 Advance();
                 return Node(new ColumnRef(token.Text), token);
             case TokenKind.LeftParen:
-            {
-                Advance();
-                Enter(token);
-                var inner = ParseOr();
-                if (Peek.Kind != TokenKind.RightParen)
-                    throw Error(Peek, $"\")\" to close the \"(\" at column {RuleText.Locate(_rule, token.Start).Column}");
-                Advance();
-                Leave();
-                return inner;
-            }
+                {
+                    Advance();
+                    Enter(token);
+                    var inner = ParseOr();
+                    if (Peek.Kind != TokenKind.RightParen)
+                        throw Error(Peek, $"\")\" to close the \"(\" at column {RuleText.Locate(_rule, token.Start).Column}");
+                    Advance();
+                    Leave();
+                    return inner;
+                }
             case TokenKind.Case:
                 return ParseCase();
             default:
