@@ -13,6 +13,8 @@ internal static class SegmentaApp
         SegmentCommand.Create(context),
         ImportCommand.Create(context),
         GenerateCommand.Create(context),
+        FitCommand.Create(context),
+        PredictCommand.Create(context),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using Segmenta.Core.Clv;
+using Segmenta.Data.Output;
+
+namespace Segmenta.Data.Models;
+
+/// <summary>Per-customer predictions (P(alive), expected purchases, expected spend, CLV) written as <c>predictions.csv</c>.</summary>
+public static class PredictionWriter
+{
+    /// <summary>Computes every customer's predictions and writes them atomically; returns the number of rows.</summary>
+    public static long Write(string path, CalibrationData data, ITransactionModel model, GammaGammaModel? spend, PredictionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        var h = data.Histories;
+        var alive = new double[h.Length];
+        var purchases = new double[h.Length];
+        model.ProbabilityAlive(h, alive);
+        model.ExpectedPurchases(options.Horizon, h, purchases);
+        double[]? clv = null;
+        if (spend is not null)
+        {
+            clv = new double[h.Length];
+            var clvOptions = new ClvOptions
+            {
+                ModelTimeUnit = options.TimeUnit,
+                Period = DiscountPeriod.Month,
+                Periods = options.ClvMonths,
+                DiscountRate = options.DiscountMonthly,
+                Margin = options.Margin,
+            };
+            // Net of returns a repeat buyer's mean spend can be ≤ 0: such customers are valued at 0 spend (documented rule).
+            var mean = data.MeanSpend.Select(m => double.IsNaN(m) ? 0 : Math.Max(0, m)).ToArray();
+            LifetimeValue.Compute(model, spend, h, mean, clv, clvOptions);
+        }
+        AtomicFile.Write(path, temp =>
+        {
+            using var w = new StreamWriter(temp, false, new UTF8Encoding(true), 1 << 16);
+            w.Write("customer_id,frequency,recency,T,p_alive,exp_purchases");
+            w.WriteLine(spend is null ? "" : ",exp_spend,clv");
+            for (var i = 0; i < h.Length; i++)
+            {
+                w.Write(data.CustomerIds?[i] ?? (i + 1).ToString(CultureInfo.InvariantCulture));
+                w.Write(string.Create(CultureInfo.InvariantCulture, $",{h[i].Frequency},{h[i].Recency:0.######},{h[i].T:0.######},{alive[i]:0.########},{purchases[i]:0.########}"));
+                if (spend is not null)
+                {
+                    var m = data.MeanSpend[i];
+                    var expSpend = spend.ExpectedSpend(h[i].Frequency, double.IsNaN(m) ? 0 : Math.Max(0, m));
+                    w.Write(string.Create(CultureInfo.InvariantCulture, $",{expSpend:0.####},{clv![i]:0.####}"));
+                }
+                w.WriteLine();
+            }
+        });
+        return h.Length;
+    }
+}
