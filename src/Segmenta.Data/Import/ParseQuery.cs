@@ -8,53 +8,56 @@ namespace Segmenta.Data.Import;
 /// </summary>
 internal sealed class ParseQuery
 {
+    /// <summary>Start of the SQL of an output column the file does not have (always NULL; left out of the row hash).</summary>
+    private const string NullPrefix = "CAST(NULL AS ";
+
     private readonly List<(string Name, string Sql)> _outputs = [];
     private readonly List<RowCheck> _checks = [];
 
     public ParseQuery(ColumnPlan plan, ImportOptions options, int sourceColumns)
     {
         var sep = options.DecimalSeparator;
-        string Raw(ColumnRole role) => plan.For(role) is { } m ? Db.Col(m.Index) : "CAST(NULL AS VARCHAR)";
+        string Raw(ColumnRole role) => plan.For(role) is { } m ? Db.Col(m.Index) : NullPrefix + "VARCHAR)";
+        string Text(ColumnRole role) => Has(role) ? ValueSql.Text(Raw(role)) : NullPrefix + "VARCHAR)";
         bool Has(ColumnRole role) => plan.For(role) is not null;
         var allNull = sourceColumns == 0 ? "true" : string.Join(" AND ", Enumerable.Range(0, sourceColumns).Select(i => Db.Col(i) + " IS NULL"));
-        _checks.Add(new RowCheck(RowCheck.Blank, allNull, null));
-        _checks.Add(new RowCheck(RejectReason.MissingCustomer, "customer_id IS NULL", plan.For(ColumnRoles.Customer)));
+        _checks.Add(new RowCheck("customer_id IS NULL", $"CASE WHEN {allNull} THEN '{RowCheck.Blank}' ELSE '{RejectReason.MissingCustomer}' END",
+            [(RowCheck.Blank, null), (RejectReason.MissingCustomer, plan.For(ColumnRoles.Customer))]));
 
         _outputs.Add(("customer_id", ValueSql.Text(Raw(ColumnRoles.Customer))));
         if (options.Kind == ImportKind.Transactions)
         {
             _outputs.Add(("order_date", ValueSql.Date(Raw(ColumnRoles.Date))));
             _outputs.Add(("amount", ValueSql.Amount(Raw(ColumnRoles.Amount), sep)));
-            _outputs.Add(("order_id", ValueSql.Text(Raw(ColumnRoles.Order))));
-            _outputs.Add(("product_id", ValueSql.Text(Raw(ColumnRoles.Product))));
-            _outputs.Add(("quantity", Has(ColumnRoles.Quantity) ? ValueSql.Number(Raw(ColumnRoles.Quantity), sep) : "CAST(NULL AS DOUBLE)"));
-            _outputs.Add(("cost", Has(ColumnRoles.Cost) ? ValueSql.Amount(Raw(ColumnRoles.Cost), sep) : "CAST(NULL AS DECIMAL(18,4))"));
-            _outputs.Add(("category", ValueSql.Text(Raw(ColumnRoles.Category))));
+            _outputs.Add(("order_id", Text(ColumnRoles.Order)));
+            _outputs.Add(("product_id", Text(ColumnRoles.Product)));
+            _outputs.Add(("quantity", Has(ColumnRoles.Quantity) ? ValueSql.Number(Raw(ColumnRoles.Quantity), sep) : NullPrefix + "DOUBLE)"));
+            _outputs.Add(("cost", Has(ColumnRoles.Cost) ? ValueSql.Amount(Raw(ColumnRoles.Cost), sep) : NullPrefix + "DECIMAL(18,4))"));
+            _outputs.Add(("category", Text(ColumnRoles.Category)));
             foreach (var role in ColumnRoles.Attributes.Where(Has))
             {
-                _outputs.Add((role.Column, ValueSql.Text(Raw(role))));
+                _outputs.Add((role.Column, Text(role)));
             }
 
             var date = plan.For(ColumnRoles.Date);
             var amount = plan.For(ColumnRoles.Amount);
-            _checks.Add(new RowCheck(RejectReason.MissingDate, ValueSql.IsBlank(Raw(ColumnRoles.Date)), date));
-            _checks.Add(new RowCheck(RejectReason.BadDate, $"order_date IS NULL OR NOT {ValueSql.IsPlausibleDate("order_date")}", date));
-            _checks.Add(new RowCheck(RejectReason.MissingAmount, ValueSql.IsBlank(Raw(ColumnRoles.Amount)), amount));
-            _checks.Add(new RowCheck(RejectReason.BadAmount, "amount IS NULL", amount));
+            _checks.Add(RowCheck.Required(RejectReason.MissingDate, RejectReason.BadDate,
+                $"order_date IS NULL OR NOT {ValueSql.IsPlausibleDate("order_date")}", Raw(ColumnRoles.Date), date));
+            _checks.Add(RowCheck.Required(RejectReason.MissingAmount, RejectReason.BadAmount, "amount IS NULL", Raw(ColumnRoles.Amount), amount));
             if (Has(ColumnRoles.Quantity))
             {
-                _checks.Add(new RowCheck(RejectReason.BadQuantity,
-                    $"NOT {ValueSql.IsBlank(Raw(ColumnRoles.Quantity))} AND (quantity IS NULL OR NOT isfinite(quantity))", plan.For(ColumnRoles.Quantity)));
+                _checks.Add(RowCheck.Simple(RejectReason.BadQuantity,
+                    $"(quantity IS NULL OR NOT isfinite(quantity)) AND NOT {ValueSql.IsBlank(Raw(ColumnRoles.Quantity))}", plan.For(ColumnRoles.Quantity)));
             }
 
             if (Has(ColumnRoles.Cost))
             {
-                _checks.Add(new RowCheck(RejectReason.BadCost, $"NOT {ValueSql.IsBlank(Raw(ColumnRoles.Cost))} AND cost IS NULL", plan.For(ColumnRoles.Cost)));
+                _checks.Add(RowCheck.Simple(RejectReason.BadCost, $"cost IS NULL AND NOT {ValueSql.IsBlank(Raw(ColumnRoles.Cost))}", plan.For(ColumnRoles.Cost)));
             }
 
             if (options.Returns == ReturnsPolicy.Exclude)
             {
-                _checks.Add(new RowCheck(RejectReason.ReturnExcluded, "amount < 0", amount));
+                _checks.Add(RowCheck.Simple(RejectReason.ReturnExcluded, "amount < 0", amount));
             }
         }
         else
@@ -62,7 +65,7 @@ internal sealed class ParseQuery
             _outputs.Add(("signup_date", ValueSql.Date(Raw(ColumnRoles.SignupDate))));
             foreach (var role in ColumnRoles.Attributes)
             {
-                _outputs.Add((role.Column, ValueSql.Text(Raw(role))));
+                _outputs.Add((role.Column, Text(role)));
             }
 
             foreach (var extra in plan.Extras)
@@ -70,8 +73,8 @@ internal sealed class ParseQuery
                 _outputs.Add((extra.Column, ValueSql.Text(Db.Col(extra.Index))));
             }
 
-            _checks.Add(new RowCheck(RejectReason.BadSignupDate,
-                $"NOT {ValueSql.IsBlank(Raw(ColumnRoles.SignupDate))} AND (signup_date IS NULL OR NOT {ValueSql.IsPlausibleDate("signup_date")})",
+            _checks.Add(RowCheck.Simple(RejectReason.BadSignupDate,
+                $"(signup_date IS NULL OR NOT {ValueSql.IsPlausibleDate("signup_date")}) AND NOT {ValueSql.IsBlank(Raw(ColumnRoles.SignupDate))}",
                 plan.For(ColumnRoles.SignupDate)));
         }
 
@@ -92,17 +95,19 @@ internal sealed class ParseQuery
         var raw = string.Join("", Enumerable.Range(0, SourceColumns).Select(i => ", " + Db.Col(i)));
         var parsed = string.Join(", ", _outputs.Select(o => $"{o.Sql} AS {HeaderText.Quote(o.Name)}"));
         var names = string.Join(", ", _outputs.Select(o => HeaderText.Quote(o.Name)));
-        var reason = "CASE " + string.Join(" ", _checks.Select(c => $"WHEN {c.Condition} THEN '{c.Code}'")) + " END";
-        var rawCase = "CASE _reason " + string.Join(" ", _checks.Where(c => c.Column is not null)
-            .Select(c => $"WHEN '{c.Code}' THEN {Db.Col(c.Column!.Index)}")) + " END";
+        var hashed = string.Join(", ", _outputs.Where(o => !o.Sql.StartsWith(NullPrefix, StringComparison.Ordinal)).Select(o => HeaderText.Quote(o.Name)));
+        var reason = "CASE " + string.Join(" ", _checks.Select(c => $"WHEN {c.Condition} THEN {c.CodeSql}")) + " END";
+        var rawCase = "CASE _reason " + string.Join(" ", Coded().Select(c => $"WHEN '{c.Code}' THEN {Db.Col(c.Column.Index)}")) + " END";
         return
-            $"SELECT src_row, {names}, _reason, {rawCase} AS _raw, hash({names}) AS _hash FROM (" +
+            $"SELECT src_row, {names}, _reason, {rawCase} AS _raw, hash({hashed}) AS _hash FROM (" +
             $"SELECT *, {reason} AS _reason FROM (" +
             $"SELECT src_row, {parsed}{raw} FROM ({relation})))";
     }
 
     /// <summary>SQL giving the source header of the column a reason code concerns.</summary>
     public string ColumnSql() =>
-        "CASE _reason " + string.Join(" ", _checks.Where(c => c.Column is not null)
-            .Select(c => $"WHEN '{c.Code}' THEN {HeaderText.Literal(c.Column!.Header)}")) + " END";
+        "CASE _reason " + string.Join(" ", Coded().Select(c => $"WHEN '{c.Code}' THEN {HeaderText.Literal(c.Column.Header)}")) + " END";
+
+    private IEnumerable<(string Code, MappedColumn Column)> Coded() =>
+        _checks.SelectMany(c => c.Codes).Where(c => c.Column is not null).Select(c => (c.Code, c.Column!));
 }

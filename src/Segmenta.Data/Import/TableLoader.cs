@@ -19,7 +19,7 @@ internal static class TableLoader
         try
         {
             Db.ExecuteCancellable(connection, $"CREATE TABLE {candidate} AS {query.Sql(staged.RelationSql)}", cancellationToken);
-            var counts = Count(connection, candidate, staged);
+            var counts = Count(connection, candidate, staged, options.Kind);
             if (counts.Read == 0)
             {
                 throw new SegmentaInputException(
@@ -74,11 +74,12 @@ internal static class TableLoader
 
     private sealed record Counts(long Read, long Rejected, long Blank, long Returns, long ExcludedByPolicy, Dictionary<string, long> ByReason);
 
-    private static Counts Count(DuckDBConnection connection, string candidate, StagedSource staged)
+    private static Counts Count(DuckDBConnection connection, string candidate, StagedSource staged, ImportKind kind)
     {
+        var negative = kind == ImportKind.Transactions ? "count(*) FILTER (WHERE amount < 0)" : "0";
         var byReason = new Dictionary<string, long>(StringComparer.Ordinal);
         long read = 0, rejected = 0, blank = 0, returns = 0;
-        var rows = Db.Rows(connection, $"SELECT _reason, count(*), count(*) FILTER (WHERE amount < 0) FROM {candidate} GROUP BY _reason");
+        var rows = Db.Rows(connection, $"SELECT _reason, count(*), {negative} FROM {candidate} GROUP BY _reason");
         foreach (var row in rows)
         {
             var reason = row[0] as string;
