@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Segmenta.Tests.Shared;
+
+namespace Segmenta.Cli.Tests;
+
+/// <summary>
+/// <c>segmenta fit</c> / <c>predict</c> against published results: Fader, Hardie &amp; Lee (2005) on the CDNOW sample
+/// (39-week calibration ending 1997-09-30, weeks), Fader, Hardie &amp; Shang (2010) donations, Fader &amp; Hardie (2007) retention.
+/// </summary>
+public class ModelCommandTests
+{
+    private static string Data(string name) => Path.Combine(AppContext.BaseDirectory, "data", name);
+
+    private static async Task<JsonObject> FitJsonAsync(params string[] args)
+    {
+        var (exit, stdout, stderr) = await CliRunner.RunAsync(["fit", .. args, "--json"]);
+        Assert.True(exit == 0, stderr);
+        return JsonNode.Parse(stdout)!.AsObject();
+    }
+
+    private static void Near(double expected, JsonNode? actual, double relative = 0.005) =>
+        Assert.True(Math.Abs((double)actual! / expected - 1) < relative, $"expected {expected}, got {actual}");
+
+    [Fact]
+    public async Task Fit_BgNbdSummary_PrintsContractAndPublishedEstimates()
+    {
+        var json = await FitJsonAsync("--model", "bgnbd", "--summary", Data("cdnow_customers_summary.csv"));
+        Assert.Equal("bgnbd", (string)json["model"]!);
+        foreach (var key in new[] { "params", "stderr", "loglik", "n_customers" }) Assert.True(json.ContainsKey(key), key);
+        Near(0.243, json["params"]!["r"]);
+        Near(4.414, json["params"]!["alpha"]);
+        Near(0.793, json["params"]!["a"]);
+        Near(2.426, json["params"]!["b"]);
+        Near(-9582.4, json["loglik"], 0.0001);
+        Assert.Equal(2357, (double)json["n_customers"]!);
+        Assert.True((double)json["stderr"]!["r"]! > 0);
+    }
+
+    [Fact]
+    public async Task Fit_TransactionsWithCalibrationEnd_MatchesPublishedBgNbdAndGammaGamma()
+    {
+        using var dir = new TempDir();
+        var csv = CdnowSample.WriteCsv(dir.Path);
+        var bg = await FitJsonAsync("--model", "bgnbd", "--input", csv, "--calibration-end", "1997-09-30", "--time-unit", "week");
+        Near(0.243, bg["params"]!["r"]);
+        Near(4.414, bg["params"]!["alpha"]);
+        Near(0.793, bg["params"]!["a"]);
+        Near(2.426, bg["params"]!["b"]);
+        // Gamma-Gamma on the 946 repeat buyers' mean repeat-day spend (Fader, Hardie & Lee 2005, JMR).
+        var gg = await FitJsonAsync("--model", "gammagamma", "--input", csv, "--calibration-end", "1997-09-30");
+        Near(6.25, gg["params"]!["p"]);
+        Near(3.74, gg["params"]!["q"]);
+        Near(15.44, gg["params"]!["v"]);
+        Assert.Equal(946, (double)gg["n_customers"]!);
+    }
+
+    [Fact]
+    public async Task Fit_BgBbDonationsAndSbgRetention_MatchPublished()
+    {
+        var bgbb = await FitJsonAsync("--model", "bgbb", "--summary", Data("donations.csv"));
+        Near(1.204, bgbb["params"]!["alpha"]);
+        Near(0.750, bgbb["params"]!["beta"]);
+        Near(0.657, bgbb["params"]!["gamma"]);
+        Near(2.783, bgbb["params"]!["delta"]);
+        var sbg = await FitJsonAsync("--model", "sbg", "--survival", Data("fader-hardie-2007.csv"), "--column", "high_end_pct_alive", "--fit-periods", "7");
+        Near(0.668, sbg["params"]!["alpha"]);
+        Near(3.806, sbg["params"]!["beta"]);
+    }
+
+    [Fact]
+    public async Task Fit_NoSource_ExitCode1()
+    {
+        var (exit, _, stderr) = await CliRunner.RunAsync("fit", "--model", "bgnbd");
+        Assert.Equal(1, exit);
+        Assert.Contains("--summary", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Predict_CdnowHoldout_ExpectedPurchasesCloseToActual()
+    {
+        using var dir = new TempDir();
+        var csv = CdnowSample.WriteCsv(dir.Path);
+        var (exit, stdout, stderr) = await CliRunner.RunAsync("predict", "--input", csv, "--model", "bgnbd", "--spend-model", "gammagamma",
+            "--time-unit", "week", "--calibration-end", "1997-09-30", "--horizon", "39", "--discount-monthly", "0.01", "--out", dir.File("out"), "--json");
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(2357, (long)JsonNode.Parse(stdout)!["customers"]!);
+        var lines = File.ReadAllLines(dir.File("out/predictions.csv"));
+        Assert.Equal("customer_id,frequency,recency,T,p_alive,exp_purchases,exp_spend,clv", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal(2358, lines.Length);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.All(rows, r => Assert.InRange(double.Parse(r[4], CultureInfo.InvariantCulture), 0.0, 1.0));
+        Assert.All(rows, r => Assert.True(double.Parse(r[7], CultureInfo.InvariantCulture) >= 0));
+        var predicted = rows.Sum(r => double.Parse(r[5], CultureInfo.InvariantCulture));
+
+        // Actual repeat purchase days in the 39-week holdout, 1997-10-01 .. 1998-06-30 (every holdout day is a repeat).
+        var actual = File.ReadLines(csv).Skip(1).Select(l => l.Split(','))
+            .Where(f => string.CompareOrdinal(f[1], "19971001") >= 0)
+            .Select(f => (f[0], f[1])).Distinct().Count();
+        // Measured: 1,653 predicted vs 1,882 actual purchase days (−12 %); the BG/NBD under-predicts the heaviest
+        // buyers' holdout on CDNOW (cf. Fader, Hardie & Lee 2005, Fig. 5). The bound guards against regressions.
+        Assert.Equal(1882, actual);
+        Assert.True(Math.Abs(predicted / actual - 1) < 0.15, $"predicted {predicted:F0}, actual {actual}");
+    }
+}
