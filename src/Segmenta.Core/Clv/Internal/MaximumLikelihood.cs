@@ -5,8 +5,9 @@ using MathNet.Numerics.Optimization;
 namespace Segmenta.Core.Clv.Internal;
 
 /// <summary>
-/// Maximises a log-likelihood over positive parameters with Math.NET's BFGS on θ = ln p, from several starts, and
-/// derives standard errors from the numerically differentiated analytic gradient.
+/// Maximises a log-likelihood with Math.NET's BFGS on θ = ln p for the positive parameters (the first
+/// <c>positiveCount</c>) and θ = p for the unconstrained rest (covariate coefficients), from several starts, and derives
+/// standard errors from the numerically differentiated analytic gradient.
 /// </summary>
 internal static class MaximumLikelihood
 {
@@ -18,7 +19,7 @@ internal static class MaximumLikelihood
     /// polished on the full likelihood, so a multi-start fit of millions of customers costs about one full fit.
     /// </summary>
     public static ModelFit Fit(string model, string[] names, LogLikelihoodFunction logLikelihood, double[] defaultStart,
-        double numberOfCustomers, FitOptions options, LogLikelihoodFunction? screening = null)
+        double numberOfCustomers, FitOptions options, LogLikelihoodFunction? screening = null, int? positiveCount = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Starts);
@@ -26,6 +27,7 @@ internal static class MaximumLikelihood
         if (numberOfCustomers <= 0)
             throw new SegmentaInputException($"{model}: no customers to fit. Provide at least one customer history.");
         var k = names.Length;
+        var pc = positiveCount ?? k;
         var n = numberOfCustomers;
         var lambda = options.L2Penalty;
         var gradient = new double[k];
@@ -35,13 +37,14 @@ internal static class MaximumLikelihood
 
         double Objective(Vector<double> theta, double[] g)
         {
-            for (var i = 0; i < k; i++) natural[i] = Math.Exp(Math.Clamp(theta[i], -30, 30));
+            ToNatural(theta, natural, pc);
             var ll = current(natural, gradient);
             var value = -ll / n;
             for (var i = 0; i < k; i++)
             {
+                var jacobian = i < pc ? natural[i] : 1.0;
                 value += lambda * natural[i] * natural[i];
-                g[i] = -gradient[i] * natural[i] / n + 2 * lambda * natural[i] * natural[i];
+                g[i] = (-gradient[i] / n + 2 * lambda * natural[i]) * jacobian;
             }
             return double.IsFinite(value) ? value : double.MaxValue;
         }
@@ -53,7 +56,7 @@ internal static class MaximumLikelihood
             return (v, Vector<double>.Build.Dense(g));
         });
 
-        var starts = Starts(defaultStart, options);
+        var starts = Starts(defaultStart, options, pc);
         double bestValue = double.PositiveInfinity;
         double[]? best = null;
         var iterations = 0;
@@ -111,17 +114,18 @@ internal static class MaximumLikelihood
         }
 
         var p = new double[k];
-        for (var i = 0; i < k; i++) p[i] = Math.Exp(best[i]);
+        ToNatural(Vector<double>.Build.Dense(best), p, pc);
         var ll = logLikelihood(p, gradient);
-        var covariance = LogCovariance(logLikelihood, best);
-        return Build(model, names, p, covariance, ll, converged, iterations, numberOfCustomers);
+        var covariance = LogCovariance(logLikelihood, best, pc);
+        return Build(model, names, p, covariance, ll, converged, iterations, numberOfCustomers, pc);
     }
 
     /// <summary>Assembles the uniform result from parameters and a covariance of the log-parameters (may be null).</summary>
     public static ModelFit Build(string model, string[] names, double[] p, double[]? logCovariance, double logLikelihood,
-        bool converged, int iterations, double numberOfCustomers)
+        bool converged, int iterations, double numberOfCustomers, int? positiveCount = null)
     {
         var k = names.Length;
+        var pc = positiveCount ?? k;
         var parameters = new Dictionary<string, double>(k);
         var errors = new Dictionary<string, double>(k);
         var intervals = new Dictionary<string, ParameterInterval>(k);
@@ -129,8 +133,10 @@ internal static class MaximumLikelihood
         {
             var seLog = logCovariance is null ? double.NaN : Math.Sqrt(logCovariance[i * k + i]);
             parameters[names[i]] = p[i];
-            errors[names[i]] = p[i] * seLog;
-            intervals[names[i]] = new ParameterInterval(p[i] * Math.Exp(-Z95 * seLog), p[i] * Math.Exp(Z95 * seLog));
+            errors[names[i]] = i < pc ? p[i] * seLog : seLog;
+            intervals[names[i]] = i < pc
+                ? new ParameterInterval(p[i] * Math.Exp(-Z95 * seLog), p[i] * Math.Exp(Z95 * seLog))
+                : new ParameterInterval(p[i] - Z95 * seLog, p[i] + Z95 * seLog);
         }
         return new ModelFit(model, parameters, errors, intervals, logLikelihood, converged, iterations, numberOfCustomers)
         {
@@ -139,7 +145,7 @@ internal static class MaximumLikelihood
     }
 
     /// <summary>Inverse of the observed information in θ = ln p, or null when it is not positive definite.</summary>
-    internal static double[]? LogCovariance(LogLikelihoodFunction logLikelihood, double[] theta)
+    internal static double[]? LogCovariance(LogLikelihoodFunction logLikelihood, double[] theta, int positiveCount)
     {
         var k = theta.Length;
         var h = Matrix<double>.Build.Dense(k, k);
@@ -148,8 +154,8 @@ internal static class MaximumLikelihood
         for (var j = 0; j < k; j++)
         {
             const double step = 1e-5;
-            var plus = GradientInLog(logLikelihood, theta, j, step, p, g);
-            var minus = GradientInLog(logLikelihood, theta, j, -step, p, g);
+            var plus = GradientInLog(logLikelihood, theta, j, step, p, g, positiveCount);
+            var minus = GradientInLog(logLikelihood, theta, j, -step, p, g, positiveCount);
             for (var i = 0; i < k; i++) h[i, j] = (plus[i] - minus[i]) / (2 * step);
         }
         var information = -0.5 * (h + h.Transpose());
@@ -170,24 +176,34 @@ internal static class MaximumLikelihood
         }
     }
 
-    private static double[] GradientInLog(LogLikelihoodFunction f, double[] theta, int j, double step, double[] p, double[] g)
+    private static double[] GradientInLog(LogLikelihoodFunction f, double[] theta, int j, double step, double[] p, double[] g, int positiveCount)
     {
-        for (var i = 0; i < theta.Length; i++) p[i] = Math.Exp(theta[i] + (i == j ? step : 0));
+        for (var i = 0; i < theta.Length; i++)
+        {
+            var t = theta[i] + (i == j ? step : 0);
+            p[i] = i < positiveCount ? Math.Exp(t) : t;
+        }
         f(p, g);
         var result = new double[theta.Length];
-        for (var i = 0; i < theta.Length; i++) result[i] = g[i] * p[i];
+        for (var i = 0; i < theta.Length; i++) result[i] = i < positiveCount ? g[i] * p[i] : g[i];
         return result;
     }
 
-    private static List<double[]> Starts(double[] defaultStart, FitOptions options)
+    private static void ToNatural(Vector<double> theta, double[] natural, int positiveCount)
+    {
+        for (var i = 0; i < natural.Length; i++)
+            natural[i] = i < positiveCount ? Math.Exp(Math.Clamp(theta[i], -30, 30)) : theta[i];
+    }
+
+    private static List<double[]> Starts(double[] defaultStart, FitOptions options, int positiveCount)
     {
         var k = defaultStart.Length;
         var first = new double[k];
         for (var i = 0; i < k; i++)
         {
-            var v = options.InitialValues is { } init && init.Count == k && init[i] > 0 && double.IsFinite(init[i])
+            var v = options.InitialValues is { } init && init.Count == k && (init[i] > 0 || i >= positiveCount) && double.IsFinite(init[i])
                 ? init[i] : defaultStart[i];
-            first[i] = Math.Log(v);
+            first[i] = i < positiveCount ? Math.Log(v) : v;
         }
         var starts = new List<double[]> { first };
         // Deterministic spread around the first start: alternate factors e^{±1}, e^{±2}, … per parameter.
