@@ -22,7 +22,8 @@ public static class BgNbd
         ArgumentNullException.ThrowIfNull(cells);
         DataChecks.RequireRepeatBuyers(Name, cells);
         var fit = MaximumLikelihood.Fit(Name, Names, (p, g) => BgNbdLikelihood.Evaluate(cells, p, g),
-            [1.0, Math.Max(DataChecks.MeanT(cells) / 4, 1e-3), 1.0, 1.0], cells.NumberOfCustomers, options ?? FitOptions.Default);
+            [1.0, Math.Max(DataChecks.MeanT(cells) / 4, 1e-3), 1.0, 1.0], cells.NumberOfCustomers, options ?? FitOptions.Default,
+            Screening.For(cells, c => (p, g) => BgNbdLikelihood.Evaluate(c, p, g)));
         var p = fit.Parameters;
         return new BgNbdModel(p["r"], p["alpha"], p["a"], p["b"]) { Fit = fit };
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Segmenta.Core.Clv.Internal;
 
 namespace Segmenta.Core.Clv;
 
@@ -57,24 +58,28 @@ public sealed class HistoryCells
     internal double[] DistinctT { get; }
     internal int[] TIndex { get; }
 
-    /// <summary>Compresses per-customer histories into distinct cells (order of the input does not matter).</summary>
+    /// <summary>
+    /// Compresses per-customer histories into distinct cells, ordered by (x, tₓ, T); the result does not depend on the
+    /// order of the input. Cost: one sort, O(n log n).
+    /// </summary>
     /// <exception cref="SegmentaInputException">A history is invalid; the message names its row (0-based).</exception>
     public static HistoryCells Compress(ReadOnlySpan<CustomerHistory> histories)
     {
-        var map = new Dictionary<(double, double, double), int>();
-        var cells = new List<HistoryCell>();
+        var keys = new CellKey[histories.Length];
         for (var i = 0; i < histories.Length; i++)
         {
             var h = histories[i];
-            var tx = Validate(h.Frequency, h.Recency, h.T, h.Weight, i);
-            var key = (h.Frequency, tx, h.T);
-            if (map.TryGetValue(key, out var at))
-                cells[at] = cells[at] with { Count = cells[at].Count + h.Weight };
-            else
-            {
-                map.Add(key, cells.Count);
-                cells.Add(new HistoryCell(h.Frequency, tx, h.T, h.Weight));
-            }
+            keys[i] = new CellKey(h.Frequency, Validate(h.Frequency, h.Recency, h.T, h.Weight, i), h.T, h.Weight);
+        }
+        Array.Sort(keys);
+        var cells = new List<HistoryCell>();
+        var at = 0;
+        while (at < keys.Length)
+        {
+            var first = keys[at];
+            var count = 0.0;
+            for (; at < keys.Length && keys[at].SameCell(first); at++) count += keys[at].Weight;
+            cells.Add(new HistoryCell(first.X, first.Tx, first.T, count));
         }
         return new HistoryCells(cells);
     }
@@ -87,6 +92,18 @@ public sealed class HistoryCells
         var histories = new List<CustomerHistory>();
         foreach (var c in cells) histories.Add(new CustomerHistory(c.Frequency, c.Recency, c.T, c.Count));
         return Compress(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(histories));
+    }
+
+    /// <summary>
+    /// A systematic sample of the cells: every <paramref name="step"/>-th cell (cells are sorted by (x, tₓ, T)) with its
+    /// count multiplied by <paramref name="step"/>, so sums over the sample estimate sums over all cells. Used to screen
+    /// starting points cheaply on large data.
+    /// </summary>
+    internal HistoryCells Subsample(int step)
+    {
+        var cells = new List<HistoryCell>(Length / step + 1);
+        for (var i = step / 2; i < Length; i += step) cells.Add(new HistoryCell(X[i], Tx[i], T[i], Counts[i] * step));
+        return new HistoryCells(cells);
     }
 
     private static double Validate(double x, double tx, double t, double w, int row)

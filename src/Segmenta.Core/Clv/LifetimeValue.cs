@@ -39,7 +39,7 @@ public static class LifetimeValue
         Validate(options);
         if (meanSpend.Length != customers.Length)
             throw new ArgumentException("meanSpend must have one value per customer", nameof(meanSpend));
-        TransactionModels.Apply(customers, destination, (x, tx, age) => DiscountedPurchases(transactions, x, tx, age, options));
+        TransactionModels.Apply(customers, destination, (x, tx, age) => DiscountedPurchases(transactions, x, tx, age, options), memoise: true);
         for (var i = 0; i < customers.Length; i++)
             destination[i] *= options.Margin * spend.ExpectedSpend(customers[i].Frequency, meanSpend[i]);
     }

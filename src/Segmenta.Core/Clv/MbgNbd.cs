@@ -20,7 +20,8 @@ public static class MbgNbd
         ArgumentNullException.ThrowIfNull(cells);
         DataChecks.RequireRepeatBuyers(Name, cells);
         var fit = MaximumLikelihood.Fit(Name, Names, (p, g) => MbgNbdLikelihood.Evaluate(cells, p, g),
-            [1.0, Math.Max(DataChecks.MeanT(cells) / 4, 1e-3), 1.0, 1.0], cells.NumberOfCustomers, options ?? FitOptions.Default);
+            [1.0, Math.Max(DataChecks.MeanT(cells) / 4, 1e-3), 1.0, 1.0], cells.NumberOfCustomers, options ?? FitOptions.Default,
+            Screening.For(cells, c => (p, g) => MbgNbdLikelihood.Evaluate(c, p, g)));
         var p = fit.Parameters;
         return new MbgNbdModel(p["r"], p["alpha"], p["a"], p["b"]) { Fit = fit };
     }

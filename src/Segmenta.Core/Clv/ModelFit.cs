@@ -31,6 +31,9 @@ public sealed record ModelFit(
     /// <summary>Number of free parameters (k in AIC/BIC).</summary>
     public int ParameterCount => Parameters.Count;
 
-    /// <summary>Covariance of the log-parameters (row-major k × k), or null when unavailable; used for delta-method intervals.</summary>
+    /// <summary>
+    /// Covariance of the optimisation parameters θ (ln p for positive parameters, p itself for covariate coefficients),
+    /// row-major k × k, or null when unavailable; used for delta-method intervals.
+    /// </summary>
     internal IReadOnlyList<double>? LogCovariance { get; init; }
 }

@@ -26,7 +26,8 @@ public static class ParetoNbd
         DataChecks.RequireRepeatBuyers(Name, cells);
         var scale = Math.Max(DataChecks.MeanT(cells) / 4, 1e-3);
         var fit = MaximumLikelihood.Fit(Name, Names, FiniteDifference.Central(p => ParetoNbdLikelihood.Evaluate(cells, p)),
-            [0.5, scale, 0.5, scale], cells.NumberOfCustomers, options ?? FitOptions.Default);
+            [0.5, scale, 0.5, scale], cells.NumberOfCustomers, options ?? FitOptions.Default,
+            Screening.For(cells, c => FiniteDifference.Central(p => ParetoNbdLikelihood.Evaluate(c, p))));
         var p = fit.Parameters;
         return new ParetoNbdModel(p["r"], p["alpha"], p["s"], p["beta"]) { Fit = fit };
     }

@@ -25,6 +25,23 @@ public class BgNbdTests
     }
 
     [Fact]
+    public void Fit_OneStartOrFive_SameOptimum()
+    {
+        var one = BgNbd.Fit(Cdnow.Value, new FitOptions { Starts = 1 });
+        var five = BgNbd.Fit(Cdnow.Value, new FitOptions { Starts = 5 });
+        Assert.Equal(one.Fit!.LogLikelihood, five.Fit!.LogLikelihood, 4);
+    }
+
+    [Fact]
+    public void Fit_L2Penalty_ShrinksParameters()
+    {
+        var plain = BgNbd.Fit(Cdnow.Value);
+        var penalised = BgNbd.Fit(Cdnow.Value, new FitOptions { L2Penalty = 0.01 });
+        Assert.True(penalised.Alpha < plain.Alpha);
+        Assert.True(penalised.Fit!.LogLikelihood < plain.Fit!.LogLikelihood);
+    }
+
+    [Fact]
     public void LogLikelihood_PublishedPoint_MatchesPaper()
     {
         Assert.Equal(-9582.4, BgNbd.LogLikelihood(Cdnow.Value, 0.243, 4.414, 0.793, 2.426), 0.5);

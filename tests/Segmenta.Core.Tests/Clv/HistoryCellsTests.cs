@@ -11,8 +11,9 @@ public class HistoryCellsTests
         Assert.Equal(2, cells.Length);
         Assert.Equal(5, cells.NumberOfCustomers);
         Assert.Equal(3, cells.RepeatBuyers);
-        Assert.Equal(new HistoryCell(2, 5, 10, 3), cells[0]);
-        Assert.Equal(new HistoryCell(0, 0, 10, 2), cells[1]);
+        // Cells are sorted by (x, tₓ, T).
+        Assert.Equal(new HistoryCell(0, 0, 10, 2), cells[0]);
+        Assert.Equal(new HistoryCell(2, 5, 10, 3), cells[1]);
     }
 
     [Fact]
@@ -21,6 +22,25 @@ public class HistoryCellsTests
         var cells = HistoryCells.Compress(ReferenceData.CdnowSummary());
         Assert.Equal(2357, cells.NumberOfCustomers);
         Assert.True(cells.Length < 2357);
+    }
+
+    [Fact]
+    public void Compress_ReversedInput_SameCells()
+    {
+        var customers = ReferenceData.CdnowSummary();
+        var forward = HistoryCells.Compress(customers);
+        var backward = HistoryCells.Compress([.. customers.Reverse()]);
+        Assert.Equal(forward.Length, backward.Length);
+        for (var i = 0; i < forward.Length; i++) Assert.Equal(forward[i], backward[i]);
+    }
+
+    [Fact]
+    public void Subsample_CountsScaled_TotalApproximatelyPreserved()
+    {
+        var cells = HistoryCells.Compress(ReferenceData.CdnowSummary());
+        var sample = cells.Subsample(10);
+        Assert.InRange(sample.Length, cells.Length / 10 - 1, cells.Length / 10 + 1);
+        Assert.InRange(sample.NumberOfCustomers, 0.7 * cells.NumberOfCustomers, 1.3 * cells.NumberOfCustomers);
     }
 
     [Theory]

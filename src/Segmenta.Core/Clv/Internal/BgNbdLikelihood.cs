@@ -36,34 +36,39 @@ internal static class BgNbdLikelihood
         double lgR = SpecialFunctions.GammaLn(r), psiR = SpecialFunctions.DiGamma(r);
         double lgA = SpecialFunctions.GammaLn(a + b) - SpecialFunctions.GammaLn(b), psiAB = SpecialFunctions.DiGamma(a + b);
         double psiB = SpecialFunctions.DiGamma(b), lnAlpha = Math.Log(alpha), lnA = Math.Log(a);
-        double ll = 0, gr = 0, gAlpha = 0, ga = 0, gb = 0;
         var xs = cells.X; var counts = cells.Counts;
         var xi = cells.XIndex; var ti = cells.TIndex; var txi = cells.TxIndex;
-        for (var c = 0; c < xs.Length; c++)
+        var sums = ChunkedSum.Run(xs.Length, 5, (from, to, acc) =>
         {
-            double x = xs[c], w = counts[c];
-            int ix = xi[c], iT = ti[c], itx = txi[c];
-            var a1 = lgRx[ix] - lgR + r * lnAlpha;
-            var a2 = lgA + lgBx[ix] - lgABx[ix];
-            var a3 = -(r + x) * lnAT[iT];
-            double lse = a3, w4 = 0, a4 = 0;
-            if (x > 0)
+            double ll = 0, gr = 0, gAlpha = 0, ga = 0, gb = 0;
+            for (var c = from; c < to; c++)
             {
-                a4 = lnA - lnBx1[ix] - (r + x) * lnAtx[itx];
-                var m = Math.Max(a3, a4);
-                double e3 = Math.Exp(a3 - m), e4 = Math.Exp(a4 - m);
-                lse = m + Math.Log(e3 + e4);
-                w4 = e4 / (e3 + e4);
+                double x = xs[c], w = counts[c];
+                int ix = xi[c], iT = ti[c];
+                var rx = r + x;
+                // ln L = a1 + a2 + a3 + ln(1 + e^d), d = a4 − a3 (d = −∞ when x = 0); w4 = σ(d).
+                double lse = -rx * lnAT[iT], w4 = 0, dLnR = -lnAT[iT], dInv = invAT[iT], dB = 0;
+                if (x > 0)
+                {
+                    var itx = txi[c];
+                    var d = lnA - lnBx1[ix] + rx * (lnAT[iT] - lnAtx[itx]);
+                    var e = Math.Exp(-Math.Abs(d));
+                    lse += (d > 0 ? d : 0) + Math.Log(1 + e);
+                    w4 = d > 0 ? 1 / (1 + e) : e / (1 + e);
+                    dLnR -= w4 * (lnAtx[itx] - lnAT[iT]);
+                    dInv += w4 * (invAtx[itx] - invAT[iT]);
+                    dB = w4 * invBx1[ix];
+                }
+                ll += w * (lgRx[ix] - lgR + r * lnAlpha + lgA + lgBx[ix] - lgABx[ix] + lse);
+                gr += w * (psiRx[ix] - psiR + lnAlpha + dLnR);
+                gAlpha += w * (r / alpha - rx * dInv);
+                ga += w * (psiAB - psiABx[ix] + w4 / a);
+                gb += w * (psiAB + psiBx[ix] - psiB - psiABx[ix] - dB);
             }
-            var w3 = 1 - w4;
-            ll += w * (a1 + a2 + lse);
-            gr += w * (psiRx[ix] - psiR + lnAlpha - w3 * lnAT[iT] - (x > 0 ? w4 * lnAtx[itx] : 0));
-            gAlpha += w * (r / alpha - (r + x) * (w3 * invAT[iT] + (x > 0 ? w4 * invAtx[itx] : 0)));
-            ga += w * (psiAB - psiABx[ix] + w4 / a);
-            gb += w * (psiAB + psiBx[ix] - psiB - psiABx[ix] - (x > 0 ? w4 * invBx1[ix] : 0));
-        }
-        gradient[0] = gr; gradient[1] = gAlpha; gradient[2] = ga; gradient[3] = gb;
-        return ll;
+            acc[0] += ll; acc[1] += gr; acc[2] += gAlpha; acc[3] += ga; acc[4] += gb;
+        });
+        gradient[0] = sums[1]; gradient[1] = sums[2]; gradient[2] = sums[3]; gradient[3] = sums[4];
+        return sums[0];
     }
 
     internal static (double[] Ln, double[] Inv) LogTable(double[] values, double alpha)

@@ -5,15 +5,21 @@ using MathNet.Numerics.Optimization;
 namespace Segmenta.Core.Clv.Internal;
 
 /// <summary>
-/// Maximises a log-likelihood over positive parameters with Math.NET's BFGS on θ = ln p, from several starts, and
-/// derives standard errors from the numerically differentiated analytic gradient.
+/// Maximises a log-likelihood with Math.NET's BFGS on θ = ln p for the positive parameters (the first
+/// <c>positiveCount</c>) and θ = p for the unconstrained rest (covariate coefficients), from several starts, and derives
+/// standard errors from the numerically differentiated analytic gradient.
 /// </summary>
 internal static class MaximumLikelihood
 {
     private const double Z95 = 1.959963984540054;
 
+    /// <summary>
+    /// Fits from every start and keeps the best optimum. With a <paramref name="screening"/> likelihood (a cheap estimate
+    /// of the same total, e.g. on a systematic subsample of the cells) the starts are run on it and only the winner is
+    /// polished on the full likelihood, so a multi-start fit of millions of customers costs about one full fit.
+    /// </summary>
     public static ModelFit Fit(string model, string[] names, LogLikelihoodFunction logLikelihood, double[] defaultStart,
-        double numberOfCustomers, FitOptions options)
+        double numberOfCustomers, FitOptions options, LogLikelihoodFunction? screening = null, int? positiveCount = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Starts);
@@ -21,20 +27,24 @@ internal static class MaximumLikelihood
         if (numberOfCustomers <= 0)
             throw new SegmentaInputException($"{model}: no customers to fit. Provide at least one customer history.");
         var k = names.Length;
+        var pc = positiveCount ?? k;
         var n = numberOfCustomers;
         var lambda = options.L2Penalty;
         var gradient = new double[k];
         var natural = new double[k];
 
+        var current = screening ?? logLikelihood;
+
         double Objective(Vector<double> theta, double[] g)
         {
-            for (var i = 0; i < k; i++) natural[i] = Math.Exp(Math.Clamp(theta[i], -30, 30));
-            var ll = logLikelihood(natural, gradient);
+            ToNatural(theta, natural, pc);
+            var ll = current(natural, gradient);
             var value = -ll / n;
             for (var i = 0; i < k; i++)
             {
+                var jacobian = i < pc ? natural[i] : 1.0;
                 value += lambda * natural[i] * natural[i];
-                g[i] = -gradient[i] * natural[i] / n + 2 * lambda * natural[i] * natural[i];
+                g[i] = (-gradient[i] / n + 2 * lambda * natural[i]) * jacobian;
             }
             return double.IsFinite(value) ? value : double.MaxValue;
         }
@@ -46,7 +56,7 @@ internal static class MaximumLikelihood
             return (v, Vector<double>.Build.Dense(g));
         });
 
-        var starts = Starts(defaultStart, options);
+        var starts = Starts(defaultStart, options, pc);
         double bestValue = double.PositiveInfinity;
         double[]? best = null;
         var iterations = 0;
@@ -76,6 +86,23 @@ internal static class MaximumLikelihood
                 $"{model}: the optimiser failed from all {starts.Count} starting points. The data may be degenerate (check that there are repeat buyers and that recency and age are in one time unit)."));
         }
 
+        if (screening is not null)
+        {
+            current = logLikelihood;
+            try
+            {
+                var minimizer = new BfgsMinimizer(options.GradientTolerance * 0.1, 1e-12, 1e-15, options.MaxIterations);
+                var result = minimizer.FindMinimum(objective, Vector<double>.Build.Dense(best));
+                iterations += result.Iterations;
+                if (AllFinite(result.MinimizingPoint)) best = result.MinimizingPoint.ToArray();
+            }
+            catch (Exception e) when (e is MaximumIterationsException or InnerOptimizationException or OptimizationException or ArithmeticException)
+            {
+                // Keep the screened optimum; the convergence check below decides.
+                iterations += options.MaxIterations;
+            }
+        }
+
         var finalGradient = new double[k];
         Objective(Vector<double>.Build.Dense(best), finalGradient);
         var converged = true;
@@ -87,17 +114,18 @@ internal static class MaximumLikelihood
         }
 
         var p = new double[k];
-        for (var i = 0; i < k; i++) p[i] = Math.Exp(best[i]);
+        ToNatural(Vector<double>.Build.Dense(best), p, pc);
         var ll = logLikelihood(p, gradient);
-        var covariance = LogCovariance(logLikelihood, best);
-        return Build(model, names, p, covariance, ll, converged, iterations, numberOfCustomers);
+        var covariance = LogCovariance(logLikelihood, best, pc);
+        return Build(model, names, p, covariance, ll, converged, iterations, numberOfCustomers, pc);
     }
 
     /// <summary>Assembles the uniform result from parameters and a covariance of the log-parameters (may be null).</summary>
     public static ModelFit Build(string model, string[] names, double[] p, double[]? logCovariance, double logLikelihood,
-        bool converged, int iterations, double numberOfCustomers)
+        bool converged, int iterations, double numberOfCustomers, int? positiveCount = null)
     {
         var k = names.Length;
+        var pc = positiveCount ?? k;
         var parameters = new Dictionary<string, double>(k);
         var errors = new Dictionary<string, double>(k);
         var intervals = new Dictionary<string, ParameterInterval>(k);
@@ -105,8 +133,10 @@ internal static class MaximumLikelihood
         {
             var seLog = logCovariance is null ? double.NaN : Math.Sqrt(logCovariance[i * k + i]);
             parameters[names[i]] = p[i];
-            errors[names[i]] = p[i] * seLog;
-            intervals[names[i]] = new ParameterInterval(p[i] * Math.Exp(-Z95 * seLog), p[i] * Math.Exp(Z95 * seLog));
+            errors[names[i]] = i < pc ? p[i] * seLog : seLog;
+            intervals[names[i]] = i < pc
+                ? new ParameterInterval(p[i] * Math.Exp(-Z95 * seLog), p[i] * Math.Exp(Z95 * seLog))
+                : new ParameterInterval(p[i] - Z95 * seLog, p[i] + Z95 * seLog);
         }
         return new ModelFit(model, parameters, errors, intervals, logLikelihood, converged, iterations, numberOfCustomers)
         {
@@ -115,7 +145,7 @@ internal static class MaximumLikelihood
     }
 
     /// <summary>Inverse of the observed information in θ = ln p, or null when it is not positive definite.</summary>
-    internal static double[]? LogCovariance(LogLikelihoodFunction logLikelihood, double[] theta)
+    internal static double[]? LogCovariance(LogLikelihoodFunction logLikelihood, double[] theta, int positiveCount)
     {
         var k = theta.Length;
         var h = Matrix<double>.Build.Dense(k, k);
@@ -124,8 +154,8 @@ internal static class MaximumLikelihood
         for (var j = 0; j < k; j++)
         {
             const double step = 1e-5;
-            var plus = GradientInLog(logLikelihood, theta, j, step, p, g);
-            var minus = GradientInLog(logLikelihood, theta, j, -step, p, g);
+            var plus = GradientInLog(logLikelihood, theta, j, step, p, g, positiveCount);
+            var minus = GradientInLog(logLikelihood, theta, j, -step, p, g, positiveCount);
             for (var i = 0; i < k; i++) h[i, j] = (plus[i] - minus[i]) / (2 * step);
         }
         var information = -0.5 * (h + h.Transpose());
@@ -146,24 +176,34 @@ internal static class MaximumLikelihood
         }
     }
 
-    private static double[] GradientInLog(LogLikelihoodFunction f, double[] theta, int j, double step, double[] p, double[] g)
+    private static double[] GradientInLog(LogLikelihoodFunction f, double[] theta, int j, double step, double[] p, double[] g, int positiveCount)
     {
-        for (var i = 0; i < theta.Length; i++) p[i] = Math.Exp(theta[i] + (i == j ? step : 0));
+        for (var i = 0; i < theta.Length; i++)
+        {
+            var t = theta[i] + (i == j ? step : 0);
+            p[i] = i < positiveCount ? Math.Exp(t) : t;
+        }
         f(p, g);
         var result = new double[theta.Length];
-        for (var i = 0; i < theta.Length; i++) result[i] = g[i] * p[i];
+        for (var i = 0; i < theta.Length; i++) result[i] = i < positiveCount ? g[i] * p[i] : g[i];
         return result;
     }
 
-    private static List<double[]> Starts(double[] defaultStart, FitOptions options)
+    private static void ToNatural(Vector<double> theta, double[] natural, int positiveCount)
+    {
+        for (var i = 0; i < natural.Length; i++)
+            natural[i] = i < positiveCount ? Math.Exp(Math.Clamp(theta[i], -30, 30)) : theta[i];
+    }
+
+    private static List<double[]> Starts(double[] defaultStart, FitOptions options, int positiveCount)
     {
         var k = defaultStart.Length;
         var first = new double[k];
         for (var i = 0; i < k; i++)
         {
-            var v = options.InitialValues is { } init && init.Count == k && init[i] > 0 && double.IsFinite(init[i])
+            var v = options.InitialValues is { } init && init.Count == k && (init[i] > 0 || i >= positiveCount) && double.IsFinite(init[i])
                 ? init[i] : defaultStart[i];
-            first[i] = Math.Log(v);
+            first[i] = i < positiveCount ? Math.Log(v) : v;
         }
         var starts = new List<double[]> { first };
         // Deterministic spread around the first start: alternate factors e^{±1}, e^{±2}, … per parameter.

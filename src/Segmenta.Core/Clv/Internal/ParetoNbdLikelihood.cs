@@ -16,10 +16,12 @@ internal static class ParetoNbdLikelihood
 {
     public static double Evaluate(HistoryCells cells, double[] p)
     {
-        double ll = 0;
-        for (var i = 0; i < cells.Length; i++)
-            ll += cells.Counts[i] * CellLn(p[0], p[1], p[2], p[3], cells.X[i], cells.Tx[i], cells.T[i]);
-        return ll;
+        double r = p[0], alpha = p[1], s = p[2], beta = p[3];
+        return ChunkedSum.Run(cells.Length, 1, (from, to, acc) =>
+        {
+            for (var i = from; i < to; i++)
+                acc[0] += cells.Counts[i] * CellLn(r, alpha, s, beta, cells.X[i], cells.Tx[i], cells.T[i]);
+        })[0];
     }
 
     /// <summary>ln L for one customer.</summary>
