@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Segmenta.Core.Pipelines;
+using Segmenta.Core.Pipelines;
 using Segmenta.Core.Rfm;
 
 namespace Segmenta.Cli.Commands;
@@ -11,12 +12,18 @@ internal sealed class SchemeOptions
     public Option<string?> AsOf { get; } = new("--as-of") { Description = "Analysis date yyyy-MM-dd, the last day included; default: the day after the last transaction." };
     public Option<string> RfmBinning { get; } = new("--rfm-binning") { Description = "RFM scoring: quantile (Segmenta's) or r-rfm (identical to the R package rfm).", DefaultValueFactory = _ => "quantile" };
     public Option<int> RfmBins { get; } = new("--rfm-bins") { Description = "Number of RFM score levels.", DefaultValueFactory = _ => RfmOptions.DefaultBins };
+    public Option<bool> Clv { get; } = new("--clv") { Description = "Fit BG/NBD + Gamma-Gamma and add p_alive, exp_purchases_<h>m, exp_spend and clv_<h>m to every customer." };
+    public Option<int> ClvMonths { get; } = new("--clv-months") { Description = "CLV / expected-purchases horizon in months (with --clv).", DefaultValueFactory = _ => ClvFeatureOptions.DefaultHorizonMonths };
+    public Option<double> DiscountMonthly { get; } = new("--discount-monthly") { Description = "Monthly discount rate for CLV (with --clv).", DefaultValueFactory = _ => 0 };
 
     public void AddTo(Command command)
     {
         command.Add(AsOf);
         command.Add(RfmBinning);
         command.Add(RfmBins);
+        command.Add(Clv);
+        command.Add(ClvMonths);
+        command.Add(DiscountMonthly);
     }
 
     public SegmentationOptions Build(ParseResult parse)
@@ -36,6 +43,15 @@ internal sealed class SchemeOptions
         };
         var bins = parse.GetValue(RfmBins);
         if (bins is < RfmOptions.MinBins or > RfmOptions.MaxBins) throw new UsageException($"--rfm-bins {bins}: use {RfmOptions.MinBins} to {RfmOptions.MaxBins} levels.");
-        return new SegmentationOptions { AsOf = asOf, Rfm = new RfmOptions { Binning = binning, Bins = bins } };
+        var months = parse.GetValue(ClvMonths);
+        if (months is < 1 or > 120) throw new UsageException($"--clv-months {months}: use 1 to 120.");
+        var discount = parse.GetValue(DiscountMonthly);
+        if (discount is < 0 or >= 1) throw new UsageException("--discount-monthly is a monthly rate between 0 and 1, e.g. 0.01.");
+        return new SegmentationOptions
+        {
+            AsOf = asOf,
+            Rfm = new RfmOptions { Binning = binning, Bins = bins },
+            Clv = parse.GetValue(Clv) ? new ClvFeatureOptions { HorizonMonths = months, DiscountMonthly = discount } : null,
+        };
     }
 }

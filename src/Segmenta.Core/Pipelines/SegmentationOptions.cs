@@ -10,6 +10,9 @@ public sealed record SegmentationOptions
     /// <summary>The last day included; null = the day after the last transaction.</summary>
     public DateOnly? AsOf { get; init; }
 
+    /// <summary>Model-based features (P(alive), expected purchases, CLV); null = not computed.</summary>
+    public ClvFeatureOptions? Clv { get; init; }
+
     /// <summary>RFM scoring.</summary>
     public RfmOptions Rfm { get; init; } = new();
 

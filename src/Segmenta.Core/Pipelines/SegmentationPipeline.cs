@@ -20,6 +20,13 @@ public static class SegmentationPipeline
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(options);
         var features = await engine.BuildFeaturesAsync(options.AsOf, cancellationToken).ConfigureAwait(false);
+        ClvFeatures.Result? models = null;
+        if (options.Clv is not null)
+        {
+            var histories = await engine.ReadHistoriesAsync(cancellationToken).ConfigureAwait(false);
+            models = ClvFeatures.Compute(histories, options.Clv);
+            await engine.AddFeatureColumnsAsync(histories.CustomerIds, models.Columns, cancellationToken).ConfigureAwait(false);
+        }
         var plans = await PlanBuiltInsAsync(engine, options, cancellationToken).ConfigureAwait(false);
         await engine.ApplyPlansAsync(plans, cancellationToken).ConfigureAwait(false);
         var results = new List<SchemeResult>(plans.Count);
@@ -28,7 +35,7 @@ public static class SegmentationPipeline
             var stats = await engine.SegmentStatsAsync(plan.SegmentColumn, cancellationToken).ConfigureAwait(false);
             results.Add(new SchemeResult(plan, InDisplayOrder(plan, stats)));
         }
-        return new SegmentationResult(engine.Name, features, results);
+        return new SegmentationResult(engine.Name, features, results) { Models = models };
     }
 
     /// <summary>Builds the built-in plans from the population's histograms (one GROUP BY per measure).</summary>

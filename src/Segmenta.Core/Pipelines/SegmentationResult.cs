@@ -4,4 +4,8 @@ namespace Segmenta.Core.Pipelines;
 /// <param name="Engine">The engine that computed it.</param>
 /// <param name="Features">The feature build.</param>
 /// <param name="Schemes">Scheme results, in run order.</param>
-public sealed record SegmentationResult(string Engine, FeatureBuildResult Features, IReadOnlyList<SchemeResult> Schemes);
+public sealed record SegmentationResult(string Engine, FeatureBuildResult Features, IReadOnlyList<SchemeResult> Schemes)
+{
+    /// <summary>The models fitted for model-based features (with <c>--clv</c>), else null.</summary>
+    public ClvFeatures.Result? Models { get; init; }
+}

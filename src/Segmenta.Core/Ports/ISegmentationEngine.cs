@@ -22,6 +22,12 @@ public interface ISegmentationEngine
     /// <summary>The distribution of one numeric feature column over the customers.</summary>
     Task<ValueHistogram> HistogramAsync(string column, CancellationToken cancellationToken);
 
+    /// <summary>Reads every customer's BTYD inputs (frequency, tₓ and T in days, mean repeat spend) from the feature table.</summary>
+    Task<CustomerHistories> ReadHistoriesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Adds numeric columns to the feature table, one value per customer id (customers not listed get null).</summary>
+    Task AddFeatureColumnsAsync(IReadOnlyList<string> customerIds, IReadOnlyList<(string Name, double[] Values)> columns, CancellationToken cancellationToken);
+
     /// <summary>Computes every plan's derived columns for every customer into the segment table.</summary>
     Task ApplyPlansAsync(IReadOnlyList<SchemePlan> plans, CancellationToken cancellationToken);
 

@@ -92,6 +92,48 @@ public sealed class DuckDbEngine(DuckDBConnection connection) : ISegmentationEng
     }
 
     /// <inheritdoc />
+    public Task<CustomerHistories> ReadHistoriesAsync(CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        var x = new List<double>();
+        var tx = new List<double>();
+        var t = new List<double>();
+        var m = new List<double>();
+        using var reader = Query($"SELECT customer_id, frequency, first_to_last_days, tenure_days, repeat_monetary_mean FROM {FeaturesTable}");
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+            x.Add(reader.GetInt64(1));
+            tx.Add(reader.GetInt64(2));
+            t.Add(reader.GetInt64(3));
+            m.Add(reader.IsDBNull(4) ? double.NaN : reader.GetDouble(4));
+        }
+        return Task.FromResult(new CustomerHistories(ids, [.. x], [.. tx], [.. t], [.. m]));
+    }
+
+    /// <inheritdoc />
+    public Task AddFeatureColumnsAsync(IReadOnlyList<string> customerIds, IReadOnlyList<(string Name, double[] Values)> columns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        ArgumentNullException.ThrowIfNull(columns);
+        const string staging = "customer_added_features";
+        var names = columns.Select(c => Dialect.QuoteIdentifier(c.Name)).ToList();
+        Execute($"CREATE OR REPLACE TEMP TABLE {staging} (customer_id VARCHAR, {string.Join(", ", names.Select(n => n + " DOUBLE"))})");
+        using (var appender = connection.CreateAppender(staging))
+        {
+            for (var i = 0; i < customerIds.Count; i++)
+            {
+                var row = appender.CreateRow().AppendValue(customerIds[i]);
+                foreach (var (_, values) in columns) row = row.AppendValue(double.IsFinite(values[i]) ? values[i] : (double?)null);
+                row.EndRow();
+            }
+        }
+        Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS SELECT f.*, {string.Join(", ", names.Select(n => "a." + n))} FROM {FeaturesTable} AS f LEFT JOIN {staging} AS a ON a.customer_id = f.customer_id");
+        Execute($"DROP TABLE {staging}");
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task ApplyPlansAsync(IReadOnlyList<SchemePlan> plans, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plans);

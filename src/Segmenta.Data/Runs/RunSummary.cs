@@ -78,11 +78,28 @@ public static class RunSummary
             ["load"] = LoadJson(t),
             ["customers_load"] = run.Customers is null ? null : LoadJson(run.Customers),
             ["scheme_details"] = details,
+            ["models"] = run.Result.Models is not { } m ? null : new JsonObject
+            {
+                ["bgnbd"] = FitJson(m.Transactions.Fit),
+                ["gammagamma"] = FitJson(m.Spend.Fit),
+                ["columns"] = new JsonArray([.. m.Columns.Select(c => (JsonNode?)c.Name)]),
+            },
             ["files"] = new JsonObject([.. run.Files.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))]),
             ["notes"] = new JsonArray([.. run.Notes.Select(n => (JsonNode?)n)]),
             ["seconds"] = new JsonObject([.. run.StepSeconds.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))]),
         };
     }
+
+    /// <summary>A model fit as JSON: the papers' parameter names, standard errors, log-likelihood, customers.</summary>
+    public static JsonObject? FitJson(Core.Clv.ModelFit? fit) => fit is null ? null : new JsonObject
+    {
+        ["model"] = fit.Model,
+        ["params"] = new JsonObject([.. fit.Parameters.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)Math.Round(p.Value, 6)))]),
+        ["stderr"] = new JsonObject([.. fit.StandardErrors.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)(double.IsFinite(p.Value) ? Math.Round(p.Value, 6) : null)))]),
+        ["loglik"] = Math.Round(fit.LogLikelihood, 4),
+        ["n_customers"] = fit.NumberOfCustomers,
+        ["converged"] = fit.Converged,
+    };
 
     /// <summary>The summary as indented JSON text.</summary>
     public static string ToJson(SegmentationRun run) => ToJsonObject(run).ToJsonString(Indented);
