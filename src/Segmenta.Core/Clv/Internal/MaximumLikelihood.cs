@@ -34,6 +34,9 @@ internal static class MaximumLikelihood
         var natural = new double[k];
 
         var current = screening ?? logLikelihood;
+        // The best point evaluated so far: the fallback when every start ends in an optimiser exception.
+        var bestSeenValue = double.PositiveInfinity;
+        double[]? bestSeen = null;
 
         double Objective(Vector<double> theta, double[] g)
         {
@@ -46,7 +49,13 @@ internal static class MaximumLikelihood
                 value += lambda * natural[i] * natural[i];
                 g[i] = (-gradient[i] / n + 2 * lambda * natural[i]) * jacobian;
             }
-            return double.IsFinite(value) ? value : double.MaxValue;
+            if (!double.IsFinite(value)) return double.MaxValue;
+            if (value < bestSeenValue)
+            {
+                bestSeenValue = value;
+                bestSeen = theta.ToArray();
+            }
+            return value;
         }
 
         var objective = ObjectiveFunction.Gradient(theta =>
@@ -80,6 +89,7 @@ internal static class MaximumLikelihood
                 iterations += options.MaxIterations;
             }
         }
+        best ??= bestSeen;
         if (best is null)
         {
             throw new SegmentaInputException(string.Create(CultureInfo.InvariantCulture,
@@ -89,17 +99,20 @@ internal static class MaximumLikelihood
         if (screening is not null)
         {
             current = logLikelihood;
+            (bestSeenValue, bestSeen) = (double.PositiveInfinity, null);
             try
             {
                 var minimizer = new BfgsMinimizer(options.GradientTolerance * 0.1, 1e-12, 1e-15, options.MaxIterations);
                 var result = minimizer.FindMinimum(objective, Vector<double>.Build.Dense(best));
                 iterations += result.Iterations;
                 if (AllFinite(result.MinimizingPoint)) best = result.MinimizingPoint.ToArray();
+                bestSeen = null;
             }
             catch (Exception e) when (e is MaximumIterationsException or InnerOptimizationException or OptimizationException or ArithmeticException)
             {
-                // Keep the screened optimum; the convergence check below decides.
+                // Keep the best point reached; the convergence check below decides.
                 iterations += options.MaxIterations;
+                if (bestSeen is not null) best = bestSeen;
             }
         }
 
