@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Segmenta.Core.Pipelines;
-using Segmenta.Core.Pipelines;
 using Segmenta.Core.Rfm;
 
 namespace Segmenta.Cli.Commands;
