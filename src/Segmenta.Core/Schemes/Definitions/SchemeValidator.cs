@@ -18,7 +18,7 @@ public static class SchemeValidator
     /// The columns available: the standard features plus attributes, predictions (<c>clv_12m</c>, <c>p_alive</c>)
     /// and, for kind combine, the segment columns of the schemes that run before.
     /// </param>
-    /// <returns>Valid, or every problem in the order of the fields.</returns>
+    /// <returns>Valid, or every problem: the common fields (name, kind, segments, default) first, then the kind's settings and rules.</returns>
     public static ValidationResult Validate(SchemeDefinition definition, FeatureSchema schema)
     {
         ArgumentNullException.ThrowIfNull(definition);

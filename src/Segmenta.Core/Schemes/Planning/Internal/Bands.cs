@@ -37,12 +37,12 @@ internal static class Bands
         if (bins.Method == BinMethods.Quantile)
             return [.. bins.Breaks.Select(p => Statistic(AggregateFunction.Percentile, bins.Measure, p, h))];
         decimal min = h.Values[0], width = (h.Values[^1] - min) / tiers;
-        return [.. Enumerable.Range(1, tiers - 1).Select(i => min + (i * width))];
+        return [.. Enumerable.Range(1, tiers - 1).Select(i => DecimalLiterals.Normalize(min + (i * width)))];
     }
 
     /// <summary>Same statistics as the rule language (<c>median(x)</c>, <c>percentile(x, p)</c>), so both agree exactly.</summary>
     private static decimal Statistic(AggregateFunction function, string column, decimal? argument, ValueHistogram h) =>
-        AggregateResolver.Compute(new PopulationAggregate(function, column, argument), h);
+        DecimalLiterals.Normalize(AggregateResolver.Compute(new PopulationAggregate(function, column, argument), h));
 
     /// <summary><c>CASE WHEN x IS NULL THEN v(1) WHEN x op cₖ THEN v(k+1) … WHEN x op c₁ THEN v(2) ELSE v(1) END</c>.</summary>
     public static CaseWhen Expression(string measure, IReadOnlyList<decimal> cuts, bool inclusive, Func<int, object> valueOf)

@@ -34,9 +34,9 @@ internal static class RulesPlanner
             foreach (var aggregate in AggregateResolver.Required(parsed))
             {
                 var value = AggregateResolver.Compute(aggregate, context.Histograms.Get(aggregate.Column));
-                context.Parameters[$"{context.Name}:{RuleFormatter.Format(aggregate)}"] = [value];
+                context.Parameters[$"{context.Name}:{RuleFormatter.Format(aggregate)}"] = [DecimalLiterals.Normalize(value)];
             }
-            return AggregateResolver.Resolve(parsed, context.Histograms.Get);
+            return DecimalLiterals.Normalize(AggregateResolver.Resolve(parsed, context.Histograms.Get));
         }
         catch (SegmentaInputException e)
         {
