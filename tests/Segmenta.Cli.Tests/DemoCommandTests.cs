@@ -44,5 +44,12 @@ public class DemoCommandTests
         Assert.True(exit == 0, stderr);
         Assert.Contains("客户数 23,570", stdout, StringComparison.Ordinal);
         Assert.Contains("重要价值客户", stdout, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(dir.File("demo/customers.csv"));
+        var header = lines[0].TrimStart('\uFEFF').Split(',');
+        var label = Array.IndexOf(header, "rfm_segment_label");
+        var cn8 = Array.IndexOf(header, "rfm_cn8_label");
+        Assert.True(label > 0 && cn8 > 0);
+        Assert.Contains(lines.Skip(1), l => l.Split(',')[label] == "冠军客户");
+        Assert.Contains(lines.Skip(1), l => l.Split(',')[cn8] == "重要价值客户");
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Segmenta.Core.Pipelines;
 using Segmenta.Data.Import;
 using Segmenta.Data.Runs;
 
@@ -27,14 +28,16 @@ internal static class DemoCommand
                 resource.CopyTo(file);
             }
             var db = Path.Combine(dir, "segmenta.duckdb");
+            var language = Language.Resolve(parse.GetValue(output.Lang));
             var request = new SegmentationRequest
             {
                 Transactions = new ImportOptions { Path = input },
                 Database = db,
+                Options = new SegmentationOptions { LabelLanguage = language },
                 OutputDirectory = dir,
                 Format = output.GetFormat(parse),
             };
-            return SegmentCommand.RunAndPrintAsync(context, request, parse.GetValue(output.Json), Language.Resolve(parse.GetValue(output.Lang)), ct);
+            return SegmentCommand.RunAndPrintAsync(context, request, parse.GetValue(output.Json), language, ct);
         });
         return command;
     }

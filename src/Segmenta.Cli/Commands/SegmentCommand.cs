@@ -18,16 +18,17 @@ internal static class SegmentCommand
         output.AddTo(command);
         command.SetAction((parse, ct) =>
         {
+            var language = Language.Resolve(parse.GetValue(output.Lang));
             var request = new SegmentationRequest
             {
                 Transactions = input.Transactions(parse),
                 Customers = input.CustomerFile(parse),
                 Database = parse.GetRequiredValue(input.Db),
-                Options = schemes.Build(parse),
+                Options = schemes.Build(parse) with { LabelLanguage = language },
                 OutputDirectory = parse.GetRequiredValue(output.Out),
                 Format = output.GetFormat(parse),
             };
-            return RunAndPrintAsync(context, request, parse.GetValue(output.Json), Language.Resolve(parse.GetValue(output.Lang)), ct);
+            return RunAndPrintAsync(context, request, parse.GetValue(output.Json), language, ct);
         });
         return command;
     }

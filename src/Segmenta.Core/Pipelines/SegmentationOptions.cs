@@ -10,6 +10,9 @@ public sealed record SegmentationOptions
     /// <summary>The last day included; null = the day after the last transaction.</summary>
     public DateOnly? AsOf { get; init; }
 
+    /// <summary>Language of the <c>&lt;segment column&gt;_label</c> columns (<c>zh-CN</c> or <c>en</c>); null = no label columns.</summary>
+    public string? LabelLanguage { get; init; }
+
     /// <summary>Model-based features (P(alive), expected purchases, CLV); null = not computed.</summary>
     public ClvFeatureOptions? Clv { get; init; }
 

@@ -28,7 +28,8 @@ public static class SegmentationPipeline
             await engine.AddFeatureColumnsAsync(histories.CustomerIds, models.Columns, cancellationToken).ConfigureAwait(false);
         }
         var plans = await PlanBuiltInsAsync(engine, options, cancellationToken).ConfigureAwait(false);
-        await engine.ApplyPlansAsync(plans, cancellationToken).ConfigureAwait(false);
+        var applied = options.LabelLanguage is { } language ? [.. plans, SegmentLabels.Plan(plans, language)] : plans;
+        await engine.ApplyPlansAsync(applied, cancellationToken).ConfigureAwait(false);
         var results = new List<SchemeResult>(plans.Count);
         foreach (var plan in plans)
         {
