@@ -46,25 +46,7 @@ public sealed class ImportFixture : IDisposable
         return report;
     }
 
-    public List<object?[]> Query(string sql)
-    {
-        using var command = Connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    public List<object?[]> Query(string sql) => Segmenta.Data.Import.Db.Rows(Connection, sql);
 
     public static List<string[]> ReadRejects(LoadReport report) =>
         [.. File.ReadAllLines(report.RejectsFile!).Skip(1).Select(l => l.Split(','))];

@@ -121,7 +121,8 @@ public static class RuleFormatter
     private static bool IsComparison(BinaryOp op) => op is BinaryOp.Equal or BinaryOp.NotEqual or BinaryOp.Less
         or BinaryOp.LessOrEqual or BinaryOp.Greater or BinaryOp.GreaterOrEqual;
 
-    private static string Symbol(BinaryOp op) => op switch
+    /// <summary>The rule-language spelling of an operator (shared with the type checker's messages).</summary>
+    internal static string Symbol(BinaryOp op) => op switch
     {
         BinaryOp.Add => "+",
         BinaryOp.Subtract => "-",

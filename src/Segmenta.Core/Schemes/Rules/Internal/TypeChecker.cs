@@ -280,19 +280,5 @@ internal sealed class TypeChecker
         _ => "unknown",
     };
 
-    private static string Symbol(BinaryOp op) => op switch
-    {
-        BinaryOp.Add => "+",
-        BinaryOp.Subtract => "-",
-        BinaryOp.Multiply => "*",
-        BinaryOp.Divide => "/",
-        BinaryOp.Equal => "=",
-        BinaryOp.NotEqual => "!=",
-        BinaryOp.Less => "<",
-        BinaryOp.LessOrEqual => "<=",
-        BinaryOp.Greater => ">",
-        BinaryOp.GreaterOrEqual => ">=",
-        BinaryOp.And => "and",
-        _ => "or",
-    };
+    private static string Symbol(BinaryOp op) => RuleFormatter.Symbol(op);
 }
