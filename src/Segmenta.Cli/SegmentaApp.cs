@@ -15,6 +15,7 @@ internal static class SegmentaApp
         GenerateCommand.Create(context),
         FitCommand.Create(context),
         PredictCommand.Create(context),
+        ValidateCommand.Create(context),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)

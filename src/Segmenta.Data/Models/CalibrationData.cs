@@ -8,6 +8,9 @@ namespace Segmenta.Data.Models;
 /// <param name="MeanSpend">Mean repeat spend per customer (NaN when there is no repeat purchase or no spend column).</param>
 public sealed record CalibrationData(IReadOnlyList<string>? CustomerIds, CustomerHistory[] Histories, double[] MeanSpend)
 {
+    /// <summary>Last day of the calibration period (the features' as-of date); null for summary files.</summary>
+    public DateOnly? CalibrationEnd { get; init; }
+
     /// <summary>Repeat buyers with a positive mean spend: the Gamma-Gamma input (returns can make it ≤ 0; those are left out and counted).</summary>
     public SpendHistory[] SpendHistories() =>
         [.. Histories.Select((h, i) => (h, i)).Where(p => p.h.Frequency > 0 && MeanSpend[p.i] > 0)

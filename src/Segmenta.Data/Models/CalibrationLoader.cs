@@ -15,7 +15,7 @@ public static class CalibrationLoader
     public static async Task<CalibrationData> FromFeaturesAsync(DuckDbEngine engine, DateOnly? calibrationEnd, TimeUnit unit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        await engine.BuildFeaturesAsync(calibrationEnd, cancellationToken).ConfigureAwait(false);
+        var built = await engine.BuildFeaturesAsync(calibrationEnd, cancellationToken).ConfigureAwait(false);
         var ids = new List<string>();
         var histories = new List<CustomerHistory>();
         var spend = new List<double>();
@@ -26,7 +26,7 @@ public static class CalibrationLoader
             histories.Add(new CustomerHistory(reader.GetInt64(1), TimeUnits.FromDays(reader.GetInt64(2), unit), TimeUnits.FromDays(reader.GetInt64(3), unit)));
             spend.Add(reader.IsDBNull(4) ? double.NaN : reader.GetDouble(4));
         }
-        return new CalibrationData(ids, [.. histories], [.. spend]);
+        return new CalibrationData(ids, [.. histories], [.. spend]) { CalibrationEnd = built.AsOf };
     }
 
     /// <summary>From a summary CSV with <c>frequency, recency, T</c> and optional <c>monetary_value</c>, <c>weight</c>.</summary>

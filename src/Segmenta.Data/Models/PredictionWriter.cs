@@ -5,7 +5,7 @@ using Segmenta.Data.Output;
 
 namespace Segmenta.Data.Models;
 
-/// <summary>Per-customer predictions (P(alive), expected purchases, expected spend, CLV) written as <c>predictions.csv</c>.</summary>
+/// <summary>Per-customer predictions (P(alive), expected purchases, next purchase date, expected spend, CLV) written as <c>predictions.csv</c>.</summary>
 public static class PredictionWriter
 {
     /// <summary>Computes every customer's predictions and writes them atomically; returns the number of rows.</summary>
@@ -19,6 +19,8 @@ public static class PredictionWriter
         var purchases = new double[h.Length];
         model.ProbabilityAlive(h, alive);
         model.ExpectedPurchases(options.Horizon, h, purchases);
+        var next = new double[h.Length];
+        NextPurchase.ExpectedTimes(model, h, options.Horizon, next);
         double[]? clv = null;
         if (spend is not null)
         {
@@ -38,12 +40,12 @@ public static class PredictionWriter
         AtomicFile.Write(path, temp =>
         {
             using var w = new StreamWriter(temp, false, new UTF8Encoding(true), 1 << 16);
-            w.Write("customer_id,frequency,recency,T,p_alive,exp_purchases");
+            w.Write("customer_id,frequency,recency,T,p_alive,exp_purchases,next_purchase_date");
             w.WriteLine(spend is null ? "" : ",exp_spend,clv");
             for (var i = 0; i < h.Length; i++)
             {
                 w.Write(data.CustomerIds?[i] ?? (i + 1).ToString(CultureInfo.InvariantCulture));
-                w.Write(string.Create(CultureInfo.InvariantCulture, $",{h[i].Frequency},{h[i].Recency:0.######},{h[i].T:0.######},{alive[i]:0.########},{purchases[i]:0.########}"));
+                w.Write(string.Create(CultureInfo.InvariantCulture, $",{h[i].Frequency},{h[i].Recency:0.######},{h[i].T:0.######},{alive[i]:0.########},{purchases[i]:0.########},{NextDate(data.CalibrationEnd, next[i], options.TimeUnit)}"));
                 if (spend is not null)
                 {
                     var m = data.MeanSpend[i];
@@ -55,4 +57,13 @@ public static class PredictionWriter
         });
         return h.Length;
     }
+
+    /// <summary>
+    /// Calendar date of the expected next purchase: calibration end + max(1, ⌈t* in days⌉) (the first day by which one purchase
+    /// is expected); empty when t* is beyond the horizon (NaN) or the calibration end is unknown (summary files).
+    /// </summary>
+    public static string NextDate(DateOnly? calibrationEnd, double time, TimeUnit unit) =>
+        calibrationEnd is { } end && !double.IsNaN(time)
+            ? end.AddDays(Math.Max(1, (int)Math.Ceiling(TimeUnits.ToDays(time, unit) - 1e-9))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : "";
 }
