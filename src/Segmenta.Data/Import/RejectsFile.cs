@@ -1,8 +1,13 @@
 using DuckDB.NET.Data;
+using Segmenta.Data.Output;
 
 namespace Segmenta.Data.Import;
 
-/// <summary>Writes rejected rows as CSV (UTF-8 with BOM so Excel shows Chinese text) with DuckDB's COPY.</summary>
+/// <summary>
+/// Writes rejected rows as CSV (UTF-8 with BOM so Excel shows Chinese text) with DuckDB's COPY, atomically (temp
+/// file, then rename). <c>raw_value</c> echoes the input file, so values that a spreadsheet would run as a formula
+/// are written with a leading apostrophe.
+/// </summary>
 internal static class RejectsFile
 {
     public static void Write(DuckDBConnection connection, string rejectsSql, string path)
@@ -17,13 +22,14 @@ internal static class RejectsFile
         var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
         try
         {
-            Db.Execute(connection, $"COPY ({rejectsSql}) TO {HeaderText.Literal(temp)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"')");
-            using (var output = new FileStream(full, FileMode.Create, FileAccess.Write))
+            var safe = $"SELECT * REPLACE ({SafeSelect.Neutralised("raw_value")} AS raw_value) FROM ({rejectsSql})";
+            Db.Execute(connection, $"COPY ({safe}) TO {HeaderText.Literal(temp)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"')");
+            AtomicFile.WriteStream(full, output =>
             {
                 output.Write([0xEF, 0xBB, 0xBF]);
                 using var input = File.OpenRead(temp);
                 input.CopyTo(output);
-            }
+            });
         }
         finally
         {

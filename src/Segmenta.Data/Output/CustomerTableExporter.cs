@@ -23,7 +23,7 @@ public static class CustomerTableExporter
         {
             using (var cmd = connection.CreateCommand())
             {
-                cmd.CommandText = $"COPY (SELECT * FROM {table} ORDER BY customer_id) TO '{body.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT csv, HEADER true, DELIMITER ',')";
+                cmd.CommandText = $"COPY (SELECT {SafeSelect.For(connection, table)} FROM {table} ORDER BY customer_id) TO '{body.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT csv, HEADER true, DELIMITER ',')";
                 cmd.ExecuteNonQuery();
             }
             AtomicFile.WriteStream(path, stream =>
@@ -55,6 +55,7 @@ public static class CustomerTableExporter
         var sheets = (int)Math.Max(1, (total + rowsPerSheet - 1) / rowsPerSheet);
         AtomicFile.Write(path, temp =>
         {
+            var select = SafeSelect.For(connection, table);
             var readers = new List<System.Data.IDataReader>();
             var commands = new List<DuckDBCommand>();
             try
@@ -63,7 +64,7 @@ public static class CustomerTableExporter
                 for (var s = 0; s < sheets; s++)
                 {
                     var cmd = connection.CreateCommand();
-                    cmd.CommandText = $"SELECT * FROM {table} ORDER BY customer_id LIMIT {rowsPerSheet} OFFSET {(long)s * rowsPerSheet}";
+                    cmd.CommandText = $"SELECT {select} FROM {table} ORDER BY customer_id LIMIT {rowsPerSheet} OFFSET {(long)s * rowsPerSheet}";
                     commands.Add(cmd);
                     var reader = cmd.ExecuteReader();
                     readers.Add(reader);
