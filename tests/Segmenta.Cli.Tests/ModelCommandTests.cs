@@ -106,4 +106,48 @@ public class ModelCommandTests
         Assert.Equal(1882, actual);
         Assert.True(Math.Abs(predicted / actual - 1) < 0.15, $"predicted {predicted:F0}, actual {actual}");
     }
+
+    [Fact]
+    public async Task Predict_WithCostColumn_WritesMarginRateAndProfitClv()
+    {
+        using var dir = new TempDir();
+        var plain = CdnowSample.WriteCsv(dir.Path);
+        var withCost = dir.File("with_cost.csv");
+        // cost = 50 % of amount for ids ≡ 0 (mod 3), 80 % for ids ≡ 1, none recorded for ids ≡ 2.
+        File.WriteAllLines(withCost, File.ReadLines(plain).Select((line, i) =>
+        {
+            if (i == 0) return line + ",cost";
+            var f = line.Split(',');
+            var amount = decimal.Parse(f[3], CultureInfo.InvariantCulture);
+            return (int.Parse(f[0], CultureInfo.InvariantCulture) % 3) switch
+            {
+                0 => line + "," + (amount * 0.5m).ToString(CultureInfo.InvariantCulture),
+                1 => line + "," + (amount * 0.8m).ToString(CultureInfo.InvariantCulture),
+                _ => line + ",",
+            };
+        }));
+        var (exit, _, stderr) = await CliRunner.RunAsync("predict", "--input", withCost, "--spend-model", "gammagamma",
+            "--time-unit", "week", "--calibration-end", "1997-09-30", "--horizon", "52", "--out", dir.File("out"));
+        Assert.True(exit == 0, stderr);
+        var lines = File.ReadAllLines(dir.File("out/predictions.csv"));
+        var header = lines[0].TrimStart('\uFEFF').Split(',');
+        int Col(string name) => Array.IndexOf(header, name);
+        Assert.True(Col("margin_rate") > 0 && Col("profit_clv") > 0);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        var population = double.Parse(rows.First(r => int.Parse(r[0], CultureInfo.InvariantCulture) % 3 == 2)[Col("margin_rate")], CultureInfo.InvariantCulture);
+        Assert.InRange(population, 0.2, 0.5);
+        var own = 0;
+        foreach (var row in rows)
+        {
+            var rate = double.Parse(row[Col("margin_rate")], CultureInfo.InvariantCulture);
+            var expected = (int.Parse(row[0], CultureInfo.InvariantCulture) % 3) switch { 0 => 0.5, 1 => 0.2, _ => population };
+            // CDNOW has some $0.00 purchases: a customer with no calibration revenue takes the population rate.
+            Assert.True(Math.Abs(rate - expected) < 1e-6 || Math.Abs(rate - population) < 1e-6, $"customer {row[0]}: rate {rate}");
+            if (Math.Abs(rate - expected) < 1e-6 && expected != population) own++;
+            var clv = double.Parse(row[Col("clv")], CultureInfo.InvariantCulture);
+            // Both columns are printed with 4 decimals, so compare within print rounding.
+            Assert.InRange(double.Parse(row[Col("profit_clv")], CultureInfo.InvariantCulture), clv * rate - 0.001, clv * rate + 0.001);
+        }
+        Assert.True(own > 1500, $"only {own} customers have their own margin rate");
+    }
 }

@@ -11,6 +11,9 @@ public sealed record CalibrationData(IReadOnlyList<string>? CustomerIds, Custome
     /// <summary>Last day of the calibration period (the features' as-of date); null for summary files.</summary>
     public DateOnly? CalibrationEnd { get; init; }
 
+    /// <summary>Observed margin rate per customer when the transactions carry a cost (see <see cref="MarginRates"/>); else null.</summary>
+    public double[]? MarginRate { get; init; }
+
     /// <summary>Repeat buyers with a positive mean spend: the Gamma-Gamma input (returns can make it ≤ 0; those are left out and counted).</summary>
     public SpendHistory[] SpendHistories() =>
         [.. Histories.Select((h, i) => (h, i)).Where(p => p.h.Frequency > 0 && MeanSpend[p.i] > 0)

@@ -19,14 +19,22 @@ public static class CalibrationLoader
         var ids = new List<string>();
         var histories = new List<CustomerHistory>();
         var spend = new List<double>();
-        using var reader = engine.Query($"SELECT customer_id, frequency, first_to_last_days, tenure_days, repeat_monetary_mean FROM {DuckDbEngine.FeaturesTable} ORDER BY customer_id");
+        var revenue = new List<double>();
+        var margin = new List<double>();
+        using var reader = engine.Query($"SELECT customer_id, frequency, first_to_last_days, tenure_days, repeat_monetary_mean, CAST(monetary_total AS DOUBLE), CAST(margin AS DOUBLE) FROM {DuckDbEngine.FeaturesTable} ORDER BY customer_id");
         while (reader.Read())
         {
             ids.Add(reader.GetString(0));
             histories.Add(new CustomerHistory(reader.GetInt64(1), TimeUnits.FromDays(reader.GetInt64(2), unit), TimeUnits.FromDays(reader.GetInt64(3), unit)));
             spend.Add(reader.IsDBNull(4) ? double.NaN : reader.GetDouble(4));
+            revenue.Add(reader.GetDouble(5));
+            margin.Add(reader.IsDBNull(6) ? double.NaN : reader.GetDouble(6));
         }
-        return new CalibrationData(ids, [.. histories], [.. spend]) { CalibrationEnd = built.AsOf };
+        return new CalibrationData(ids, [.. histories], [.. spend])
+        {
+            CalibrationEnd = built.AsOf,
+            MarginRate = MarginRates.Observed([.. revenue], [.. margin]),
+        };
     }
 
     /// <summary>From a summary CSV with <c>frequency, recency, T</c> and optional <c>monetary_value</c>, <c>weight</c>.</summary>

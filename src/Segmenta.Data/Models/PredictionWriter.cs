@@ -41,7 +41,8 @@ public static class PredictionWriter
         {
             using var w = new StreamWriter(temp, false, new UTF8Encoding(true), 1 << 16);
             w.Write("customer_id,frequency,recency,T,p_alive,exp_purchases,next_purchase_date");
-            w.WriteLine(spend is null ? "" : ",exp_spend,clv");
+            var profit = spend is not null && data.MarginRate is not null;
+            w.WriteLine((spend is null ? "" : ",exp_spend,clv") + (profit ? ",margin_rate,profit_clv" : ""));
             for (var i = 0; i < h.Length; i++)
             {
                 w.Write(data.CustomerIds?[i] ?? (i + 1).ToString(CultureInfo.InvariantCulture));
@@ -51,6 +52,8 @@ public static class PredictionWriter
                     var m = data.MeanSpend[i];
                     var expSpend = spend.ExpectedSpend(h[i].Frequency, double.IsNaN(m) ? 0 : Math.Max(0, m));
                     w.Write(string.Create(CultureInfo.InvariantCulture, $",{expSpend:0.####},{clv![i]:0.####}"));
+                    if (profit)
+                        w.Write(string.Create(CultureInfo.InvariantCulture, $",{data.MarginRate![i]:0.######},{clv[i] * data.MarginRate[i]:0.####}"));
                 }
                 w.WriteLine();
             }
