@@ -10,18 +10,28 @@ internal static class SegmentCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("segment", "Import transactions, compute customer features, and assign every customer an RFM score and segment, a Chinese 8-class RFM type, an ABC class and a value tier.");
-        var input = new InputOptions();
+        var input = new InputOptions(inputRequired: false);
+        var engine = new EngineOptions();
         var schemes = new SchemeOptions();
         var output = new OutputOptions("segmenta-output");
         input.AddTo(command);
+        engine.AddTo(command);
         schemes.AddTo(command);
         output.AddTo(command);
         command.SetAction((parse, ct) =>
         {
             var language = Language.Resolve(parse.GetValue(output.Lang));
+            var table = parse.GetValue(engine.Table);
+            var kind = engine.Kind(parse);
+            if ((parse.GetValue(input.Input) is null) == (table is null))
+                throw new UsageException("Give --input FILE, or --table TABLE with --engine postgres|clickhouse. / 请给出 --input 文件，或与 --engine postgres|clickhouse 一起给出 --table 表名。");
             var request = new SegmentationRequest
             {
-                Transactions = input.Transactions(parse),
+                Transactions = input.TransactionsOrNull(parse),
+                Engine = kind,
+                Source = parse.GetValue(engine.Source),
+                SourceTable = table,
+                SourceColumnMap = table is null ? new Dictionary<string, string>() : input.ColumnMap(parse),
                 Customers = input.CustomerFile(parse),
                 Database = parse.GetRequiredValue(input.Db),
                 Options = schemes.Build(parse) with { LabelLanguage = language },

@@ -62,6 +62,10 @@ internal sealed class ClickHouseDialect : SqlDialect
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
+    // toDecimal64(Float64, 4) truncates (12.34 becomes 12.3399): go through the shortest text of the rounded double.
+    public override string MoneyFrom(string expr, ColumnKind kind) =>
+        kind == ColumnKind.Double ? $"toDecimal64(toString(round({expr}, 4)), 4)" : Cast(expr, SqlType.Money);
+
     public override string NullOf(SqlType type) => $"CAST(NULL AS Nullable({TypeName(type)}))";
 
     public override string CountRows() => "toInt64(count())";

@@ -43,6 +43,9 @@ internal abstract class SqlDialect
     /// <summary><paramref name="expr"/> converted to <paramref name="type"/> (null stays null).</summary>
     public virtual string Cast(string expr, SqlType type) => "CAST(" + expr + " AS " + TypeName(type) + ")";
 
+    /// <summary>Money (DECIMAL(18,4)) from a column of a user's table of the given kind; floats are rounded to 4 decimals.</summary>
+    public virtual string MoneyFrom(string expr, ColumnKind kind) => Cast(expr, SqlType.Money);
+
     /// <summary>A typed NULL.</summary>
     public virtual string NullOf(SqlType type) => "CAST(NULL AS " + TypeName(type) + ")";
 
