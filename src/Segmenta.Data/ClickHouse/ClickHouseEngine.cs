@@ -261,7 +261,7 @@ public sealed partial class ClickHouseEngine : IServerEngine
             t.Add(Long(r[3]));
             m.Add(r[4] is null ? double.NaN : Double(r[4]));
         }, cancellationToken)).ConfigureAwait(false);
-        return new CustomerHistories(ids, [.. x], [.. tx], [.. t], [.. m]);
+        return Engines.HistoryOrder.ByCustomerId(ids, x, tx, t, m);
     }
 
     /// <inheritdoc />
@@ -286,10 +286,12 @@ public sealed partial class ClickHouseEngine : IServerEngine
         var bytes = Encoding.UTF8.GetBytes(sb.ToString());
         await Guard(() => First.InsertAsync($"INSERT INTO {Dist(staging)} (customer_id, {string.Join(", ", names)})", bytes, bytes.Length, InsertSettings, cancellationToken)).ConfigureAwait(false);
         var next = Db + "." + Dialect.QuoteIdentifier("customer_features_next");
+        // An explicit list: ClickHouse 18 keeps the right side's key as a column under SELECT * here.
+        var existing = (await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false)).Keys.ToList();
         await OnEachNodeAsync(async n =>
         {
             await n.ExecuteAsync($"DROP TABLE IF EXISTS {next}", Settings, cancellationToken).ConfigureAwait(false);
-            await n.ExecuteAsync($"CREATE TABLE {next} ENGINE = MergeTree() ORDER BY customer_id AS SELECT * FROM {Local(DuckDbEngine.FeaturesTable)} {Dialect.LeftJoin} {Local(staging)} USING (customer_id)", Settings, cancellationToken).ConfigureAwait(false);
+            await n.ExecuteAsync($"CREATE TABLE {next} ENGINE = MergeTree() ORDER BY customer_id AS SELECT {string.Join(", ", existing.Select(Dialect.QuoteIdentifier).Concat(names))} FROM {Local(DuckDbEngine.FeaturesTable)} {Dialect.LeftJoin} (SELECT customer_id, {string.Join(", ", names)} FROM {Local(staging)}) AS added USING (customer_id)", Settings, cancellationToken).ConfigureAwait(false);
             await n.ExecuteAsync($"DROP TABLE {Dist(DuckDbEngine.FeaturesTable)}", Settings, cancellationToken).ConfigureAwait(false);
             await n.ExecuteAsync($"DROP TABLE {Local(DuckDbEngine.FeaturesTable)}", Settings, cancellationToken).ConfigureAwait(false);
             await n.ExecuteAsync($"RENAME TABLE {next} TO {Local(DuckDbEngine.FeaturesTable)}", Settings, cancellationToken).ConfigureAwait(false);

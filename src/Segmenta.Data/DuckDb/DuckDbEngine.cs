@@ -103,7 +103,7 @@ public sealed class DuckDbEngine(DuckDBConnection connection) : ISegmentationEng
             t.Add(reader.GetInt64(3));
             m.Add(reader.IsDBNull(4) ? double.NaN : reader.GetDouble(4));
         }
-        return Task.FromResult(new CustomerHistories(ids, [.. x], [.. tx], [.. t], [.. m]));
+        return Task.FromResult(Engines.HistoryOrder.ByCustomerId(ids, x, tx, t, m));
     }
 
     /// <inheritdoc />

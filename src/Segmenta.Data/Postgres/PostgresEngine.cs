@@ -212,7 +212,7 @@ public sealed class PostgresEngine : IServerEngine
             t.Add(reader.GetInt64(3));
             m.Add(reader.IsDBNull(4) ? double.NaN : reader.GetDouble(4));
         }
-        return new CustomerHistories(ids, [.. x], [.. tx], [.. t], [.. m]);
+        return Engines.HistoryOrder.ByCustomerId(ids, x, tx, t, m);
     }
 
     /// <inheritdoc />

@@ -73,7 +73,7 @@ internal static class EngineSql
                     select.Add(compiler.Compile(column.Expression) + " AS " + d.QuoteIdentifier(column.Name));
                 }
             }
-            source = $"(SELECT {string.Join(", ", select)} FROM {source}) AS layer{layer}";
+            source = $"(SELECT {string.Join(", ", select)} FROM {source}{d.LayerFence}) AS layer{layer}";
         }
         return $"SELECT * FROM {source}";
     }

@@ -29,5 +29,8 @@ internal sealed class PostgresDialect : SqlDialect
     // The database's collation may be linguistic (en_US, zh_CN); "C" is byte order, as on the other engines.
     public override string MaxText(string value) => $"max({value} COLLATE \"C\")";
 
+    // OFFSET 0 keeps PostgreSQL from flattening the layer subquery (an optimisation fence).
+    public override string LayerFence => " OFFSET 0";
+
     public override string TextForOrdering(string expr) => $"({expr} COLLATE \"C\")";
 }

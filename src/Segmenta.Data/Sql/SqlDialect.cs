@@ -85,6 +85,12 @@ internal abstract class SqlDialect
     /// <summary>A text expression in a comparison that orders (&lt;, between): byte-wise on every engine.</summary>
     public virtual string TextForOrdering(string expr) => expr;
 
+    /// <summary>
+    /// Appended to each layer's SELECT of a plan so the planner computes the layer once instead of inlining its
+    /// expressions into every reference of the next layer (which multiplies the work per reference).
+    /// </summary>
+    public virtual string LayerFence => "";
+
     /// <summary>The keyword(s) of a left outer join whose unmatched rows get nulls.</summary>
     public virtual string LeftJoin => "LEFT JOIN";
 
