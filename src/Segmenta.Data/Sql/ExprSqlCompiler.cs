@@ -104,11 +104,11 @@ internal sealed class ExprSqlCompiler
                 sb.AppendJoin(", ", i.Items.Select(item => Operands(i.Value, item, ordering: false).Right));
                 return sb.Append("))").ToString();
             case Between bt:
-            {
-                var (value, low) = Operands(bt.Value, bt.Low, ordering: true);
-                var high = Operands(bt.Value, bt.High, ordering: true).Right;
-                return $"({value}{(bt.Negated ? " NOT BETWEEN " : " BETWEEN ")}{low} AND {high})";
-            }
+                {
+                    var (value, low) = Operands(bt.Value, bt.Low, ordering: true);
+                    var high = Operands(bt.Value, bt.High, ordering: true).Right;
+                    return $"({value}{(bt.Negated ? " NOT BETWEEN " : " BETWEEN ")}{low} AND {high})";
+                }
             case IsNull n:
                 return "(" + Value(n.Value) + (n.Negated ? " IS NOT NULL)" : " IS NULL)");
             case CaseWhen cw:
