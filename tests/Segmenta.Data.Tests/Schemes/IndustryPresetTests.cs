@@ -1,7 +1,7 @@
+using Segmenta.Core.Pipelines;
 using Segmenta.Core.Schemes.Definitions;
 using Segmenta.Core.Schemes.Planning;
 using Segmenta.Core.Synthetic;
-using Segmenta.Core.Pipelines;
 using Segmenta.Data.DuckDb;
 using Segmenta.Data.Import;
 using Segmenta.Data.Synthetic;
