@@ -90,13 +90,6 @@ public static class FeatureNames
     /// <summary>The profitability features, in table order (present when interactions, a cost column or a margin rate are known).</summary>
     public static IReadOnlyList<string> ProfitFeatures { get; } = [GrossMargin, CostToServe, Profit];
 
-    /// <summary>NPS group of a promoter (9–10).</summary>
-    public const string Promoter = "promoter";
-    /// <summary>NPS group of a passive (7–8).</summary>
-    public const string Passive = "passive";
-    /// <summary>NPS group of a detractor (0–6).</summary>
-    public const string Detractor = "detractor";
-
     /// <summary>RFM recency score (1..n, higher = more recent).</summary>
     public const string RfmR = "rfm_r";
     /// <summary>RFM frequency score (1..n).</summary>

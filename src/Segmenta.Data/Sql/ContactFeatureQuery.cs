@@ -73,9 +73,9 @@ internal static class ContactFeatureQuery
     public static IEnumerable<string> SurveyColumns(SqlDialect d, string alias) =>
     [
         $"CAST({alias}.{FeatureNames.Nps} AS INTEGER) AS {FeatureNames.Nps}",
-        $"CASE WHEN {alias}.{FeatureNames.Nps} >= 9 THEN {d.StringLiteral(FeatureNames.Promoter)} "
-            + $"WHEN {alias}.{FeatureNames.Nps} >= 7 THEN {d.StringLiteral(FeatureNames.Passive)} "
-            + $"WHEN {alias}.{FeatureNames.Nps} >= 0 THEN {d.StringLiteral(FeatureNames.Detractor)} END AS {FeatureNames.NpsGroup}",
+        $"CASE WHEN {alias}.{FeatureNames.Nps} >= 9 THEN {d.StringLiteral(NpsGroups.Promoter)} "
+            + $"WHEN {alias}.{FeatureNames.Nps} >= 7 THEN {d.StringLiteral(NpsGroups.Passive)} "
+            + $"WHEN {alias}.{FeatureNames.Nps} >= 0 THEN {d.StringLiteral(NpsGroups.Detractor)} END AS {FeatureNames.NpsGroup}",
         $"{alias}.{FeatureNames.Csat} AS {FeatureNames.Csat}",
         $"{alias}.{FeatureNames.SurveyNeed} AS {FeatureNames.SurveyNeed}",
     ];
