@@ -21,7 +21,10 @@ internal static class GenerateCommand
         var latentOut = new Option<string?>("--latent-out") { Description = "Per-customer true purchase rate, dropout probability, spend scale and alive flag." };
         var order = new Option<string>("--order") { Description = "date (whole log sorted by date) or customer (grouped by customer, streaming).", DefaultValueFactory = _ => "date" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object to stdout." };
-        foreach (var o in new Option[] { rows, customers, seed, output, customersOut, truthOut, latentOut, order, json }) command.Add(o);
+        var profile = new Option<string>("--profile") { Description = "Industry: standard (default), retail, chemicals, pharma or finance: adds cost, attributes, interactions and surveys files.", DefaultValueFactory = _ => "standard" };
+        var interactionsOut = new Option<string?>("--interactions-out") { Description = "Interactions CSV of a profile (default: <out>_interactions.csv)." };
+        var surveysOut = new Option<string?>("--surveys-out") { Description = "Survey answers CSV of a profile (default: <out>_surveys.csv)." };
+        foreach (var o in new Option[] { rows, customers, seed, output, customersOut, truthOut, latentOut, order, json, profile, interactionsOut, surveysOut }) command.Add(o);
         command.SetAction(async (parse, ct) =>
         {
             var r = parse.GetValue(rows);
@@ -32,6 +35,15 @@ internal static class GenerateCommand
                 Rows = r,
                 Customers = c,
                 Seed = parse.GetValue(seed),
+                Profile = parse.GetValue(profile)?.ToLowerInvariant() switch
+                {
+                    "standard" => SyntheticProfile.Standard,
+                    "retail" => SyntheticProfile.Retail,
+                    "chemicals" => SyntheticProfile.Chemicals,
+                    "pharma" => SyntheticProfile.Pharma,
+                    "finance" => SyntheticProfile.Finance,
+                    var other => throw new UsageException($"--profile {other}: use retail, chemicals, pharma or finance. / --profile 只能是 retail、chemicals、pharma 或 finance。"),
+                },
                 Order = parse.GetValue(order)?.ToLowerInvariant() switch
                 {
                     "date" => SyntheticOrder.Date,
@@ -39,7 +51,9 @@ internal static class GenerateCommand
                     var other => throw new UsageException($"--order {other}: use date or customer."),
                 },
             };
-            var files = new SyntheticOutputFiles(parse.GetRequiredValue(output), parse.GetValue(customersOut), parse.GetValue(truthOut), parse.GetValue(latentOut));
+            var files = new SyntheticOutputFiles(parse.GetRequiredValue(output), parse.GetValue(customersOut), parse.GetValue(truthOut), parse.GetValue(latentOut),
+                parse.GetValue(interactionsOut), parse.GetValue(surveysOut));
+            if (options.Profile != SyntheticProfile.Standard) files = files.ForProfile();
             var summary = SyntheticCsvWriter.Write(options, files, null, ct);
             if (parse.GetValue(json))
             {
@@ -50,12 +64,20 @@ internal static class GenerateCommand
                     ["customers_with_repeat"] = summary.CustomersWithRepeat,
                     ["customers_alive_at_as_of"] = summary.CustomersAliveAtAsOf,
                     ["seed"] = options.Seed,
+                    ["profile"] = options.Profile.ToString().ToLowerInvariant(),
                     ["out"] = files.Transactions,
+                    ["customers_out"] = files.Customers,
+                    ["interactions_out"] = files.Interactions,
+                    ["surveys_out"] = files.Surveys,
+                    ["interaction_rows"] = summary.InteractionRows,
+                    ["survey_rows"] = summary.SurveyRows,
                 })).ConfigureAwait(false);
             }
             else
             {
                 await context.Out.WriteLineAsync($"wrote {summary.Rows:N0} transactions of {summary.Customers:N0} customers to {files.Transactions}").ConfigureAwait(false);
+                if (options.Profile != SyntheticProfile.Standard)
+                    await context.Out.WriteLineAsync($"wrote {files.Customers}, {summary.InteractionRows:N0} interactions to {files.Interactions}, {summary.SurveyRows:N0} survey answers to {files.Surveys}").ConfigureAwait(false);
             }
             return ExitCodes.Ok;
         });

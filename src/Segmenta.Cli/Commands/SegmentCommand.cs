@@ -13,18 +13,23 @@ internal static class SegmentCommand
         var input = new InputOptions();
         var schemes = new SchemeOptions();
         var output = new OutputOptions("segmenta-output");
+        var contacts = new ContactOptions();
         input.AddTo(command);
+        contacts.AddTo(command);
         schemes.AddTo(command);
         output.AddTo(command);
         command.SetAction((parse, ct) =>
         {
             var language = Language.Resolve(parse.GetValue(output.Lang));
+            var transactions = input.Transactions(parse);
             var request = new SegmentationRequest
             {
-                Transactions = input.Transactions(parse),
+                Transactions = transactions,
                 Customers = input.CustomerFile(parse),
+                Interactions = contacts.InteractionsFile(parse, transactions),
+                Surveys = contacts.SurveysFile(parse, transactions),
                 Database = parse.GetRequiredValue(input.Db),
-                Options = schemes.Build(parse) with { LabelLanguage = language },
+                Options = schemes.Build(parse) with { LabelLanguage = language, Profitability = contacts.Profitability(parse) },
                 OutputDirectory = parse.GetRequiredValue(output.Out),
                 Format = output.GetFormat(parse),
             };

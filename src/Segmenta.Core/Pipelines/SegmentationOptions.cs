@@ -16,6 +16,9 @@ public sealed record SegmentationOptions
     /// <summary>Model-based features (P(alive), expected purchases, CLV); null = not computed.</summary>
     public ClvFeatureOptions? Clv { get; init; }
 
+    /// <summary>Unit costs per interaction type and the margin rate of the profitability features.</summary>
+    public ProfitabilityOptions Profitability { get; init; } = new();
+
     /// <summary>RFM scoring.</summary>
     public RfmOptions Rfm { get; init; } = new();
 

@@ -77,6 +77,9 @@ public sealed record SyntheticOptions
     /// <summary>Gamma-Gamma rate (v) of the spend-rate prior.</summary>
     public double V { get; init; } = DefaultV;
 
+    /// <summary>The industry the data imitates; <see cref="SyntheticProfile.Standard"/> = the plain benchmark log.</summary>
+    public SyntheticProfile Profile { get; init; } = SyntheticProfile.Standard;
+
     /// <summary>Row order of the transaction log.</summary>
     public SyntheticOrder Order { get; init; } = SyntheticOrder.Date;
 
@@ -120,6 +123,11 @@ public sealed record SyntheticOptions
         if (!(ZipfExponent >= 0 && double.IsFinite(ZipfExponent)))
         {
             problems.Add(Invariant($"--zipf-s must be a finite number ≥ 0 (got {ZipfExponent})."));
+        }
+
+        if (!Enum.IsDefined(Profile))
+        {
+            problems.Add(Invariant($"--profile must be retail, chemicals, pharma or finance (got {Profile})."));
         }
 
         if (!Enum.IsDefined(Order))

@@ -77,6 +77,8 @@ public static class RunSummary
             ["last_date"] = features.LastDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["load"] = LoadJson(t),
             ["customers_load"] = run.Customers is null ? null : LoadJson(run.Customers),
+            ["interactions_load"] = run.Interactions is null ? null : LoadJson(run.Interactions),
+            ["surveys_load"] = run.Surveys is null ? null : LoadJson(run.Surveys),
             ["scheme_details"] = details,
             ["models"] = run.Result.Models is not { } m ? null : new JsonObject
             {

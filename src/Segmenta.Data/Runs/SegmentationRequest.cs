@@ -12,6 +12,12 @@ public sealed record SegmentationRequest
     /// <summary>Optional customer attributes file.</summary>
     public ImportOptions? Customers { get; init; }
 
+    /// <summary>Optional interactions file (visits, calls …): adds contact and profitability features.</summary>
+    public ImportOptions? Interactions { get; init; }
+
+    /// <summary>Optional survey answers file (NPS, CSAT, needs): adds survey features.</summary>
+    public ImportOptions? Surveys { get; init; }
+
     /// <summary>The DuckDB store file, or <c>:memory:</c>.</summary>
     public string Database { get; init; } = DuckDb.DuckDbStore.DefaultPath;
 

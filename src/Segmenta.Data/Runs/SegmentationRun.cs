@@ -16,4 +16,11 @@ public sealed record SegmentationRun(
     SegmentationResult Result,
     IReadOnlyDictionary<string, string> Files,
     IReadOnlyList<string> Notes,
-    IReadOnlyDictionary<string, double> StepSeconds);
+    IReadOnlyDictionary<string, double> StepSeconds)
+{
+    /// <summary>Load report of the interactions file, when one was given.</summary>
+    public LoadReport? Interactions { get; init; }
+
+    /// <summary>Load report of the surveys file, when one was given.</summary>
+    public LoadReport? Surveys { get; init; }
+}

@@ -55,6 +55,8 @@ public static class SegmentationRunner
             // A customers table from an earlier import of another file would attach stale attributes.
             engine.Execute($"DROP TABLE {DuckDbEngine.CustomersTable}");
         }
+        var interactions = ImportOptional(connection, engine, request.Interactions, ImportKind.Interactions, outDir, cancellationToken);
+        var surveys = ImportOptional(connection, engine, request.Surveys, ImportKind.Surveys, outDir, cancellationToken);
         Lap("import");
 
         progress?.Report("segment");
@@ -65,6 +67,8 @@ public static class SegmentationRunner
         var notes = new List<string>();
         if (transactions.RejectsFile is not null) files["rejects"] = transactions.RejectsFile;
         if (customers?.RejectsFile is not null) files["customer_rejects"] = customers.RejectsFile;
+        if (interactions?.RejectsFile is not null) files["interaction_rejects"] = interactions.RejectsFile;
+        if (surveys?.RejectsFile is not null) files["survey_rejects"] = surveys.RejectsFile;
         if (outDir is not null)
         {
             progress?.Report("write");
@@ -86,7 +90,7 @@ public static class SegmentationRunner
                 notes.Add("customers.xlsx skipped (--format csv).");
             }
         }
-        var run = new SegmentationRun(transactions, customers, result, files, notes, steps);
+        var run = new SegmentationRun(transactions, customers, result, files, notes, steps) { Interactions = interactions, Surveys = surveys };
         if (outDir is not null)
         {
             var summary = Path.Combine(outDir, SummaryJson);
@@ -94,5 +98,27 @@ public static class SegmentationRunner
             files["summary_json"] = summary;
         }
         return run;
+    }
+
+    /// <summary>
+    /// Imports an optional interactions or surveys file into its table (rejects next to the outputs as
+    /// <c>interactions_rejects.csv</c> / <c>surveys_rejects.csv</c>); without one, drops the table an earlier run left, so
+    /// stale contacts never leak into this run's features.
+    /// </summary>
+    private static LoadReport? ImportOptional(
+        DuckDB.NET.Data.DuckDBConnection connection, DuckDbEngine engine, ImportOptions? options, ImportKind kind, string? outDir, CancellationToken cancellationToken)
+    {
+        var table = ImportOptions.DefaultTable(kind);
+        if (options is null)
+        {
+            if (engine.TableExists(table)) engine.Execute($"DROP TABLE {table}");
+            return null;
+        }
+        return Importer.Import(connection, options with
+        {
+            Kind = kind,
+            TableName = table,
+            RejectsPath = options.RejectsPath ?? (outDir is null ? null : Path.Combine(outDir, table + "_" + RejectsCsv)),
+        }, cancellationToken);
     }
 }

@@ -16,12 +16,20 @@ internal static class FeatureQuery
     /// <param name="HasCost">Some rows carry a cost (margin = amount − cost).</param>
     /// <param name="TransactionAttributes">Attribute columns of the transactions table (region, industry, …): the latest value per customer is kept.</param>
     /// <param name="CustomerAttributes">Columns of the customers table other than customer_id, joined in (a name that clashes with a transaction attribute gets a customer_ prefix).</param>
+    /// <param name="HasDiscount">The transactions have a discount column (adds discount_share).</param>
+    /// <param name="Interactions">The interactions table, or null (adds the interaction features).</param>
+    /// <param name="Surveys">The surveys table, or null (adds the survey features).</param>
+    /// <param name="UnitCosts">Cost per interaction type for interactions without a recorded cost.</param>
     internal sealed record Shape(
         bool HasOrderId,
         bool HasProduct,
         bool HasCost,
         IReadOnlyList<string> TransactionAttributes,
-        IReadOnlyList<string> CustomerAttributes);
+        IReadOnlyList<string> CustomerAttributes,
+        bool HasDiscount = false,
+        string? Interactions = null,
+        string? Surveys = null,
+        IReadOnlyDictionary<string, decimal>? UnitCosts = null);
 
     public static string Build(SqlDialect d, Shape shape, DateOnly asOf, string transactions, string? customers)
     {
@@ -35,6 +43,10 @@ internal static class FeatureQuery
         day.Append("SELECT customer_id, order_date, sum(amount) AS day_amount, ")
            .Append(orders).Append(" AS day_orders");
         if (shape.HasCost) day.Append(", sum(cost) AS day_cost");
+        if (shape.HasDiscount)
+            day.Append(", ").Append(shape.HasOrderId
+                ? "count(DISTINCT CASE WHEN discount > 0 THEN order_id END) + sum(CASE WHEN order_id IS NULL AND discount > 0 THEN 1 ELSE 0 END)"
+                : "sum(CASE WHEN discount > 0 THEN 1 ELSE 0 END)").Append(" AS day_discounted");
         foreach (var a in shape.TransactionAttributes) day.Append(", max(").Append(Q(a)).Append(") AS ").Append(Q(a));
         day.Append(" FROM ").Append(transactions).Append(" WHERE order_date <= ").Append(asOfSql)
            .Append(" GROUP BY customer_id, order_date");
@@ -62,6 +74,8 @@ internal static class FeatureQuery
         f.Append(shape.HasCost
             ? ", CAST(sum(day_amount) - sum(day_cost) AS DECIMAL(18,4)) AS "
             : ", CAST(NULL AS DECIMAL(18,4)) AS ").Append(FeatureNames.Margin);
+        if (shape.HasDiscount)
+            f.Append(", CAST(sum(day_discounted) AS DOUBLE) / sum(day_orders) AS ").Append(FeatureNames.DiscountShare);
         foreach (var a in shape.TransactionAttributes)
             f.Append(", ").Append(d.ArgMax(Q(a), "order_date")).Append(" AS ").Append(Q(a));
         f.Append(" FROM (").Append(day).Append(") AS days GROUP BY customer_id");
@@ -69,9 +83,18 @@ internal static class FeatureQuery
         var sql = new StringBuilder();
         sql.Append("SELECT feat.*");
         sql.Append(shape.HasProduct ? ", prod.distinct_products AS " : ", CAST(NULL AS BIGINT) AS ").Append(FeatureNames.DistinctProducts);
+        if (shape.Interactions is not null)
+            foreach (var c in ContactFeatureQuery.InteractionColumns("ix")) sql.Append(", ").Append(c);
+        if (shape.Surveys is not null)
+            foreach (var c in ContactFeatureQuery.SurveyColumns(d, "sv")) sql.Append(", ").Append(c);
         foreach (var c in shape.CustomerAttributes)
             sql.Append(", cust.").Append(Q(c)).Append(" AS ").Append(Q(CustomerColumnName(c, shape)));
         sql.Append(" FROM (").Append(f).Append(") AS feat");
+        if (shape.Interactions is not null)
+            sql.Append(" LEFT JOIN (").Append(ContactFeatureQuery.Interactions(d, shape.Interactions, asOf, shape.UnitCosts ?? new Dictionary<string, decimal>()))
+               .Append(") AS ix ON ix.customer_id = feat.customer_id");
+        if (shape.Surveys is not null)
+            sql.Append(" LEFT JOIN (").Append(ContactFeatureQuery.Surveys(d, shape.Surveys, asOf)).Append(") AS sv ON sv.customer_id = feat.customer_id");
         if (shape.HasProduct)
             sql.Append(" LEFT JOIN (SELECT customer_id, count(DISTINCT product_id) AS distinct_products FROM ")
                .Append(transactions).Append(" WHERE order_date <= ").Append(asOfSql)
@@ -81,7 +104,9 @@ internal static class FeatureQuery
         return sql.ToString();
     }
 
-    /// <summary>A customer-file column that clashes with a transaction attribute gets a <c>customer_</c> prefix.</summary>
+    /// <summary>A customer-file column that clashes with a transaction attribute or a feature name gets a <c>customer_</c> prefix.</summary>
     public static string CustomerColumnName(string column, Shape shape) =>
-        shape.TransactionAttributes.Contains(column, StringComparer.Ordinal) ? "customer_" + column : column;
+        shape.TransactionAttributes.Contains(column, StringComparer.Ordinal) || Core.Schemes.Rules.FeatureSchema.TypeOfKnownFeature(column) is not null
+            ? "customer_" + column
+            : column;
 }

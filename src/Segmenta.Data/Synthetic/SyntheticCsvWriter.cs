@@ -46,6 +46,11 @@ public static class SyntheticCsvWriter
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(files);
         ArgumentException.ThrowIfNullOrWhiteSpace(files.Transactions);
+        if (options.Profile != SyntheticProfile.Standard)
+        {
+            return ProfileCsvWriter.Write(options, files.ForProfile(), progress, cancellationToken);
+        }
+
         var plan = TransactionSimulator.Plan(options);
         var format = new SyntheticRowFormatter(plan);
         var tally = new Tally();
