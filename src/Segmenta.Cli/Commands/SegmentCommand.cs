@@ -13,9 +13,11 @@ internal static class SegmentCommand
         var input = new InputOptions();
         var schemes = new SchemeOptions();
         var output = new OutputOptions("segmenta-output");
+        var snapshots = new SnapshotRunOptions();
         input.AddTo(command);
         schemes.AddTo(command);
         output.AddTo(command);
+        snapshots.AddTo(command);
         command.SetAction((parse, ct) =>
         {
             var language = Language.Resolve(parse.GetValue(output.Lang));
@@ -27,6 +29,7 @@ internal static class SegmentCommand
                 Options = schemes.Build(parse) with { LabelLanguage = language },
                 OutputDirectory = parse.GetRequiredValue(output.Out),
                 Format = output.GetFormat(parse),
+                Snapshot = snapshots.Build(parse),
             };
             return RunAndPrintAsync(context, request, parse.GetValue(output.Json), language, ct);
         });
@@ -39,7 +42,10 @@ internal static class SegmentCommand
         if (json)
             await context.Out.WriteLineAsync(RunSummary.ToJson(run)).ConfigureAwait(false);
         else
+        {
             RunReportRenderer.Render(context, run, language);
+            await SnapshotsCommand.PrintRunSnapshotAsync(context, run, language).ConfigureAwait(false);
+        }
         return ExitCodes.Ok;
     }
 }

@@ -16,4 +16,11 @@ public sealed record SegmentationRun(
     SegmentationResult Result,
     IReadOnlyDictionary<string, string> Files,
     IReadOnlyList<string> Notes,
-    IReadOnlyDictionary<string, double> StepSeconds);
+    IReadOnlyDictionary<string, double> StepSeconds)
+{
+    /// <summary>The snapshot this run stored, or null (<c>--no-snapshot</c>, or no store file).</summary>
+    public Snapshots.SnapshotHeader? Snapshot { get; init; }
+
+    /// <summary>Alerts evaluated on the new snapshot, or null when no rules were given.</summary>
+    public Alerts.AlertReport? Alerts { get; init; }
+}
