@@ -57,7 +57,11 @@ public static class DuckDbStore
             : DefaultLockWait;
 
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/>; <c>:memory:</c> opens an in-memory store.</summary>
-    public static DuckDBConnection Open(string path, string memoryLimit = DefaultMemoryLimit)
+    /// <param name="path">The store file.</param>
+    /// <param name="memoryLimit">DuckDB memory limit.</param>
+    /// <param name="wait">How long to wait for a file another process holds; null = <see cref="LockWaitVariable"/> or 30 s.</param>
+    /// <exception cref="Core.SegmentaInputException">Another process kept the file locked for longer than the wait.</exception>
+    public static DuckDBConnection Open(string path, string memoryLimit = DefaultMemoryLimit, TimeSpan? wait = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (path != ":memory:")
@@ -65,7 +69,7 @@ public static class DuckDbStore
             var dir = Path.GetDirectoryName(Path.GetFullPath(path));
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         }
-        var connection = OpenWaiting(path, LockWait());
+        var connection = OpenWaiting(path, wait ?? LockWait());
         using var cmd = connection.CreateCommand();
         // The value comes from our own option, not from a file: validate its shape anyway.
         if (!System.Text.RegularExpressions.Regex.IsMatch(memoryLimit, "^[0-9]+(\\.[0-9]+)?\\s*[KMGT]?i?B$"))
