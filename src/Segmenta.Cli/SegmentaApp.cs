@@ -16,7 +16,7 @@ internal static class SegmentaApp
         FitCommand.Create(context),
         PredictCommand.Create(context),
         ValidateCommand.Create(context),
-        SnapshotsCommand.Create(context), BackfillCommand.Create(context), AlertsCommand.Create(context),
+        SnapshotsCommand.Create(context), BackfillCommand.Create(context), AlertsCommand.Create(context), CampaignCommand.Create(context),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)

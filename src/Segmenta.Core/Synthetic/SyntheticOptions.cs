@@ -86,6 +86,9 @@ public sealed record SyntheticOptions
     /// <summary>Zipf exponent (s ≥ 0) of product popularity; 0 makes every product equally likely.</summary>
     public double ZipfExponent { get; init; } = DefaultZipfExponent;
 
+    /// <summary>A planted campaign effect (see <see cref="SyntheticCampaign"/>); null = none (the default, same files as before).</summary>
+    public SyntheticCampaign? Campaign { get; init; }
+
     /// <summary>Lists every problem with these options (empty when they are valid).</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -120,6 +123,11 @@ public sealed record SyntheticOptions
         if (!(ZipfExponent >= 0 && double.IsFinite(ZipfExponent)))
         {
             problems.Add(Invariant($"--zipf-s must be a finite number ≥ 0 (got {ZipfExponent})."));
+        }
+
+        if (Campaign is not null)
+        {
+            problems.AddRange(Campaign.Validate());
         }
 
         if (!Enum.IsDefined(Order))

@@ -7,8 +7,12 @@ namespace Segmenta.Data.Synthetic;
 /// <param name="Latent">
 /// Per-customer latent values CSV: <c>customer_id,lambda,p,nu,expected_spend,alive_at_as_of</c> (for parameter-recovery tests).
 /// </param>
+/// <param name="CampaignTreated">With a planted campaign: the treated customers (<c>customer_id</c>), the list to register.</param>
+/// <param name="CampaignControl">With a planted campaign: the control customers (<c>customer_id</c>).</param>
 public sealed record SyntheticOutputFiles(
     string Transactions,
     string? Customers = null,
     string? Truth = null,
-    string? Latent = null);
+    string? Latent = null,
+    string? CampaignTreated = null,
+    string? CampaignControl = null);
