@@ -17,6 +17,7 @@ internal static class SegmentaApp
         PredictCommand.Create(context),
         ValidateCommand.Create(context),
         SnapshotsCommand.Create(context), BackfillCommand.Create(context), AlertsCommand.Create(context), CampaignCommand.Create(context),
+        AdherenceCommand.Create(context),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
