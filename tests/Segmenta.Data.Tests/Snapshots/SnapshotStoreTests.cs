@@ -143,3 +143,29 @@ public sealed class SnapshotStoreTests
         Assert.Contains("line", ex.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class SnapshotHistogramsTests
+{
+    [Fact]
+    public async Task Plan_DefinitionWithSnapshotHistograms_ReproducesSnapshotCutPoints()
+    {
+        using var dir = new TempDir();
+        var input = TestData.CdnowSampleCsv(dir.Path);
+        var db = Path.Combine(dir.Path, "s.duckdb");
+        var run = await SegmentationRunner.RunAsync(new SegmentationRequest { Transactions = new ImportOptions { Path = input }, Database = db });
+        var definition = new Core.Schemes.Definitions.SchemeDefinition
+        {
+            Name = "spend_band",
+            Kind = Core.Schemes.Definitions.SchemeKinds.Bins,
+            Bins = new Core.Schemes.Definitions.BinsSettings { Measure = "monetary_total", Method = Core.Schemes.Definitions.BinMethods.Quantile, Breaks = [0.5m, 0.8m] },
+            Segments = [new() { Name = "low" }, new() { Name = "mid" }, new() { Name = "high" }],
+        };
+        using var connection = DuckDbStore.Open(db);
+        var live = Core.Schemes.Planning.SchemePlanner.Plan(definition, c => new Core.Numerics.ValueHistogram([.. Enumerable.Range(1, 9).Select(i => (decimal)i * 1000)], [.. Enumerable.Repeat(1L, 9)], 0));
+        var frozen = Core.Schemes.Planning.SchemePlanner.Plan(definition, SnapshotHistograms.Of(connection, run.Snapshot!.Id));
+        // value_tier's cut points are Q(0.5) and Q(0.8) of the same column in the snapshot: the frozen bins reproduce them.
+        var tiers = run.Snapshot.Scheme("value_tier")!.Parameters["value_tier_thresholds"];
+        Assert.Equal(tiers, frozen.Parameters["spend_band_cut_points"]);
+        Assert.NotEqual(frozen.Parameters["spend_band_cut_points"], live.Parameters["spend_band_cut_points"]);
+    }
+}
