@@ -59,24 +59,24 @@ internal static class SafeYaml
                 parser.MoveNext();
                 return new Scalar(line, s.Value);
             case SequenceStart:
-            {
-                parser.MoveNext();
-                var items = new List<Node>();
-                while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReadNode(parser, path, depth + 1));
-                return new Sequence(line, items);
-            }
-            case MappingStart:
-            {
-                parser.MoveNext();
-                var entries = new List<KeyValuePair<string, Node>>();
-                while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    if (ReadNode(parser, path, depth + 1) is not Scalar key)
-                        throw new SegmentaInputException($"{path} line {line}: mapping keys must be plain text. / 键必须是文本。");
-                    entries.Add(KeyValuePair.Create(key.Value, ReadNode(parser, path, depth + 1)));
+                    parser.MoveNext();
+                    var items = new List<Node>();
+                    while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReadNode(parser, path, depth + 1));
+                    return new Sequence(line, items);
                 }
-                return new Mapping(line, entries);
-            }
+            case MappingStart:
+                {
+                    parser.MoveNext();
+                    var entries = new List<KeyValuePair<string, Node>>();
+                    while (!parser.TryConsume<MappingEnd>(out _))
+                    {
+                        if (ReadNode(parser, path, depth + 1) is not Scalar key)
+                            throw new SegmentaInputException($"{path} line {line}: mapping keys must be plain text. / 键必须是文本。");
+                        entries.Add(KeyValuePair.Create(key.Value, ReadNode(parser, path, depth + 1)));
+                    }
+                    return new Mapping(line, entries);
+                }
             default:
                 throw new SegmentaInputException($"{path} line {line}: unexpected YAML {current.GetType().Name}. / 意外的 YAML 结构。");
         }

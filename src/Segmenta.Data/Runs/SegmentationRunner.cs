@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Segmenta.Core.Ingest;
 using Segmenta.Core.Pipelines;
+using Segmenta.Data.Alerts;
 using Segmenta.Data.DuckDb;
 using Segmenta.Data.Import;
-using Segmenta.Data.Alerts;
 using Segmenta.Data.Output;
 using Segmenta.Data.Snapshots;
 
