@@ -16,6 +16,8 @@ internal static class SegmentaApp
         FitCommand.Create(context),
         PredictCommand.Create(context),
         ValidateCommand.Create(context),
+        ClusterCommand.Create(context),
+        ExplainCommand.Create(context),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)

@@ -20,8 +20,10 @@ internal static class GenerateCommand
         var truthOut = new Option<string?>("--truth-out") { Description = "JSON with the true parameters and run facts." };
         var latentOut = new Option<string?>("--latent-out") { Description = "Per-customer true purchase rate, dropout probability, spend scale and alive flag." };
         var order = new Option<string>("--order") { Description = "date (whole log sorted by date) or customer (grouped by customer, streaming).", DefaultValueFactory = _ => "date" };
+        var clusters = new Option<int?>("--clusters") { Description = "Plant K customer groups (2..6) with distinct frequency, spend, recency and tenure (needs --customers); the truth goes to --clusters-out. 植入 K 个客户群。" };
+        var clustersOut = new Option<string?>("--clusters-out") { Description = "True cluster per customer (customer_id,cluster,archetype); default <out>_clusters.csv with --clusters." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object to stdout." };
-        foreach (var o in new Option[] { rows, customers, seed, output, customersOut, truthOut, latentOut, order, json }) command.Add(o);
+        foreach (var o in new Option[] { rows, customers, seed, output, customersOut, truthOut, latentOut, order, clusters, clustersOut, json }) command.Add(o);
         command.SetAction(async (parse, ct) =>
         {
             var r = parse.GetValue(rows);
@@ -32,6 +34,7 @@ internal static class GenerateCommand
                 Rows = r,
                 Customers = c,
                 Seed = parse.GetValue(seed),
+                Clusters = parse.GetValue(clusters),
                 Order = parse.GetValue(order)?.ToLowerInvariant() switch
                 {
                     "date" => SyntheticOrder.Date,
@@ -39,7 +42,10 @@ internal static class GenerateCommand
                     var other => throw new UsageException($"--order {other}: use date or customer."),
                 },
             };
-            var files = new SyntheticOutputFiles(parse.GetRequiredValue(output), parse.GetValue(customersOut), parse.GetValue(truthOut), parse.GetValue(latentOut));
+            var outPath = parse.GetRequiredValue(output);
+            var clustersPath = parse.GetValue(clustersOut)
+                ?? (options.Clusters is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, Path.GetFileNameWithoutExtension(outPath) + "_clusters.csv"));
+            var files = new SyntheticOutputFiles(outPath, parse.GetValue(customersOut), parse.GetValue(truthOut), parse.GetValue(latentOut), clustersPath);
             var summary = SyntheticCsvWriter.Write(options, files, null, ct);
             if (parse.GetValue(json))
             {
@@ -51,6 +57,8 @@ internal static class GenerateCommand
                     ["customers_alive_at_as_of"] = summary.CustomersAliveAtAsOf,
                     ["seed"] = options.Seed,
                     ["out"] = files.Transactions,
+                    ["clusters"] = options.Clusters,
+                    ["clusters_out"] = files.Clusters,
                 })).ConfigureAwait(false);
             }
             else

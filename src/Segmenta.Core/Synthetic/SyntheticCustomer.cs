@@ -13,8 +13,10 @@ public sealed class SyntheticCustomer
         int region,
         int industry,
         int signupDay,
-        SyntheticPurchase[] purchases)
+        SyntheticPurchase[] purchases,
+        int cluster = -1)
     {
+        Cluster = cluster;
         Index = index;
         PurchaseRate = purchaseRate;
         DropoutProbability = dropoutProbability;
@@ -29,6 +31,9 @@ public sealed class SyntheticCustomer
 
     /// <summary>Zero-based index; the customer id is "C" followed by <c>Index + 1</c> zero-padded.</summary>
     public int Index { get; }
+
+    /// <summary>The planted cluster (0-based index into <see cref="PlantedClusters.Archetypes"/>), or −1 when clusters are not planted.</summary>
+    public int Cluster { get; }
 
     /// <summary>True purchase rate per week (λ).</summary>
     public double PurchaseRate { get; }

@@ -55,7 +55,14 @@ public static class SyntheticCsvWriter
         using (var transactions = new AsciiFileWriter(files.Transactions))
         using (var customersFile = files.Customers is null ? null : new AsciiFileWriter(files.Customers))
         using (var latentFile = files.Latent is null ? null : new AsciiFileWriter(files.Latent))
+        using (var clustersFile = files.Clusters is null ? null : new AsciiFileWriter(files.Clusters))
         {
+            if (clustersFile is not null && options.Clusters is null)
+            {
+                throw new Core.SegmentaInputException("A clusters truth file needs planted clusters: add --clusters K.");
+            }
+
+            clustersFile?.WriteLine(SyntheticRowFormatter.ClustersHeader);
             transactions.WriteLine(SyntheticRowFormatter.TransactionsHeader);
             customersFile?.WriteLine(SyntheticRowFormatter.CustomersHeader);
             latentFile?.WriteLine(SyntheticRowFormatter.LatentHeader);
@@ -71,6 +78,11 @@ public static class SyntheticCsvWriter
                 if (latentFile is not null)
                 {
                     format.WriteLatent(latentFile, customer);
+                }
+
+                if (clustersFile is not null)
+                {
+                    format.WriteCluster(clustersFile, customer);
                 }
 
                 if (tally.Customers % 16_384 == 0)

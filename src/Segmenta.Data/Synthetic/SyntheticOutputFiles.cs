@@ -7,8 +7,12 @@ namespace Segmenta.Data.Synthetic;
 /// <param name="Latent">
 /// Per-customer latent values CSV: <c>customer_id,lambda,p,nu,expected_spend,alive_at_as_of</c> (for parameter-recovery tests).
 /// </param>
+/// <param name="Clusters">
+/// With planted clusters: the true cluster of each customer, <c>customer_id,cluster,archetype</c> (cluster 1 .. K).
+/// </param>
 public sealed record SyntheticOutputFiles(
     string Transactions,
     string? Customers = null,
     string? Truth = null,
-    string? Latent = null);
+    string? Latent = null,
+    string? Clusters = null);
