@@ -56,19 +56,21 @@ public static class TreeRules
         var name = chinese ? label.ZhCn : label.En;
         var integral = model.IntegerFeatures[condition.Feature];
         string text;
+        // On integer features x ≤ t ⇔ x ≤ ⌊t⌋ and x > t ⇔ x ≥ ⌊t⌋ + 1.
         if (condition.Lower is { } lo && condition.Upper is { } hi)
         {
             text = integral
-                ? (lo + 1 == hi ? $"{name} = {Number(hi)}" : $"{Number(lo + 1)} ≤ {name} ≤ {Number(hi)}")
+                ? (Math.Floor(lo) + 1 == Math.Floor(hi) ? $"{name} = {Number(Math.Floor(hi))}" : $"{Number(Math.Floor(lo) + 1)} ≤ {name} ≤ {Number(Math.Floor(hi))}")
                 : $"{Number(lo)} < {name} ≤ {Number(hi)}";
         }
         else if (condition.Lower is { } lower)
         {
-            text = integral ? $"{name} ≥ {Number(lower + 1)}" : $"{name} > {Number(lower)}";
+            text = integral ? $"{name} ≥ {Number(Math.Floor(lower) + 1)}" : $"{name} > {Number(lower)}";
         }
         else
         {
-            text = $"{name} ≤ {Number(condition.Upper!.Value)}";
+            var upper = condition.Upper!.Value;
+            text = $"{name} ≤ {Number(integral ? Math.Floor(upper) : upper)}";
         }
         if (condition.IncludesMissing && model.MissingFeatures[condition.Feature])
             text = chinese ? $"({text} 或为空)" : $"({text} or missing)";

@@ -7,8 +7,9 @@ namespace Segmenta.Core.Trees.Internal;
 /// </summary>
 internal sealed class BinnedColumn
 {
-    private BinnedColumn(ushort[] codes, double[] edges, bool hasMissing, bool integral)
+    private BinnedColumn(ushort[] codes, double[] edges, bool hasMissing, bool integral, bool exact)
     {
+        Exact = exact;
         Codes = codes;
         Edges = edges;
         HasMissing = hasMissing;
@@ -25,6 +26,9 @@ internal sealed class BinnedColumn
     public bool HasMissing { get; }
 
     public bool Integral { get; }
+
+    /// <summary>Whether every bin holds exactly one distinct value (all rows sampled and at most MaxBins distinct values).</summary>
+    public bool Exact { get; }
 
     public static BinnedColumn Build(double[] values, int maxBins, int sampleSize)
     {
@@ -73,6 +77,6 @@ internal sealed class BinnedColumn
             if (at < 0) at = Math.Min(~at, edges.Length - 1);
             codes[i] = (ushort)(at + 1);
         }
-        return new BinnedColumn(codes, edges, hasMissing, integral);
+        return new BinnedColumn(codes, edges, hasMissing, integral, step == 1 && distinct.Count <= maxBins);
     }
 }

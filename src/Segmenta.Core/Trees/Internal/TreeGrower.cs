@@ -38,24 +38,29 @@ internal sealed class TreeGrower(BinnedColumn[] columns, int[] y, int classes, D
         }
         var left = Build(start, lo, depth + 1);
         var right = Build(lo, end, depth + 1);
-        _nodes[at] = _nodes[at] with { Feature = s.Feature, Threshold = columns[s.Feature].Edges[s.Bin - 1], Left = left, Right = right };
+        // The threshold is the largest value on the left; on an integer feature whose bins are exact values it is the
+        // midpoint to the smallest value on the right (as in CART), so "orders ≤ 5 | orders ≥ 6" reads as the data splits.
+        var column = columns[s.Feature];
+        var threshold = column.Edges[s.Bin - 1];
+        if (column.Integral && column.Exact && s.Next > s.Bin) threshold = (threshold + column.Edges[s.Next - 1]) / 2;
+        _nodes[at] = _nodes[at] with { Feature = s.Feature, Threshold = threshold, Left = left, Right = right };
         return at;
     }
 
-    private (int Feature, int Bin, double Score)? BestSplit(int start, int end, long[] parent)
+    private (int Feature, int Bin, int Next, double Score)? BestSplit(int start, int end, long[] parent)
     {
-        var results = new (int Bin, double Score)?[columns.Length];
+        var results = new (int Bin, int Next, double Score)?[columns.Length];
         Parallel.For(0, columns.Length, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
             f => results[f] = BestSplit(columns[f], start, end));
         double parentScore = 0;
         long n = end - start;
         foreach (var c in parent) parentScore += (double)c * c / n;
-        (int Feature, int Bin, double Score)? best = null;
+        (int Feature, int Bin, int Next, double Score)? best = null;
         for (var f = 0; f < columns.Length; f++)
         {
             if (results[f] is not { } r) continue;
             if (r.Score <= parentScore + (1e-9 * n)) continue;
-            if (best is null || r.Score > best.Value.Score) best = (f, r.Bin, r.Score);
+            if (best is null || r.Score > best.Value.Score) best = (f, r.Bin, r.Next, r.Score);
         }
         return best;
     }
@@ -64,7 +69,7 @@ internal sealed class TreeGrower(BinnedColumn[] columns, int[] y, int classes, D
     /// Best threshold of one feature: maximises Σ_children Σⱼ nⱼ² / n_child (equivalent to the largest decrease of
     /// n × Gini impurity).
     /// </summary>
-    private (int Bin, double Score)? BestSplit(BinnedColumn column, int start, int end)
+    private (int Bin, int Next, double Score)? BestSplit(BinnedColumn column, int start, int end)
     {
         var bins = column.Bins;
         var hist = new long[bins * classes];
@@ -106,7 +111,20 @@ internal sealed class TreeGrower(BinnedColumn[] columns, int[] y, int classes, D
             }
             if (best is null || score > best.Value.Score) best = (b, score);
         }
-        return best;
+        if (best is not { } found) return null;
+        // The first bin after the split that holds a row of this node: its value is the smallest on the right.
+        var next = found.Bin + 1;
+        while (next < bins - 1 && Empty(hist, next)) next++;
+        return (found.Bin, next, found.Score);
+    }
+
+    private bool Empty(long[] hist, int bin)
+    {
+        for (var c = 0; c < classes; c++)
+        {
+            if (hist[(bin * classes) + c] != 0) return false;
+        }
+        return true;
     }
 
     private static int ArgMax(long[] counts)
