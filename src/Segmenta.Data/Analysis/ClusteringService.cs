@@ -72,10 +72,8 @@ public static class ClusteringService
             Lap("fit");
 
             progress?.Report("write");
-            var keys = assignment.Result.Labels.Select(KMeansScheme.Key).ToArray();
-            var names = assignment.Profiles.Select(p => p.Name.For(request.Language)).ToArray();
-            var labels = assignment.Result.Labels.Select(l => names[l]).ToArray();
-            SegmentTable.WriteTextColumns(engine, ids, [(request.Scheme, keys), (request.Scheme + "_label", labels)]);
+            SegmentTable.WriteCodedColumns(engine, ids, assignment.Result.Labels, request.Scheme,
+                [.. assignment.Profiles.Select(p => p.Key)], [.. assignment.Profiles.Select(p => p.Name.For(request.Language))]);
             SegmentCatalogue.Save(engine, assignment.Plan);
             Lap("store");
 

@@ -79,27 +79,29 @@ internal static class SegmentTable
     }
 
     /// <summary>
-    /// Adds (or replaces) text columns of the segment table, one value per customer id; customers not listed get null.
+    /// Adds (or replaces) a segment column and its label column from a small code table: each customer gets a code
+    /// 0 .. keys − 1 (appended as integers, cheaper than text for millions of rows), mapped to key and label in SQL.
     /// </summary>
-    public static void WriteTextColumns(DuckDbEngine engine, IReadOnlyList<string> ids, IReadOnlyList<(string Name, string[] Values)> columns)
+    public static void WriteCodedColumns(DuckDbEngine engine, IReadOnlyList<string> ids, int[] codes, string column, IReadOnlyList<string> keys, IReadOnlyList<string> labels)
     {
-        const string staging = "segment_columns_staging";
-        var names = columns.Select(c => Dialect.QuoteIdentifier(c.Name)).ToList();
-        engine.Execute($"CREATE OR REPLACE TEMP TABLE {staging} (customer_id VARCHAR, {string.Join(", ", names.Select(n => n + " VARCHAR"))})");
+        const string staging = "segment_codes_staging", map = "segment_codes_map";
+        engine.Execute($"CREATE OR REPLACE TEMP TABLE {staging} (customer_id VARCHAR, code INTEGER)");
         using (var appender = engine.Connection.CreateAppender(staging))
         {
-            for (var i = 0; i < ids.Count; i++)
-            {
-                var row = appender.CreateRow().AppendValue(ids[i]);
-                foreach (var (_, values) in columns) row = row.AppendValue(values[i]);
-                row.EndRow();
-            }
+            for (var i = 0; i < ids.Count; i++) appender.CreateRow().AppendValue(ids[i]).AppendValue(codes[i]).EndRow();
         }
+        engine.Execute($"CREATE OR REPLACE TEMP TABLE {map} (code INTEGER, key VARCHAR, label VARCHAR)");
+        using (var appender = engine.Connection.CreateAppender(map))
+        {
+            for (var c = 0; c < keys.Count; c++) appender.CreateRow().AppendValue(c).AppendValue(keys[c]).AppendValue(labels[c]).EndRow();
+        }
+        var names = new[] { column, column + "_label" };
         var existing = engine.TableColumns(DuckDbEngine.SegmentsTable);
-        var replaced = columns.Select(c => c.Name).Where(existing.Contains).Select(Dialect.QuoteIdentifier).ToList();
+        var replaced = names.Where(existing.Contains).Select(Dialect.QuoteIdentifier).ToList();
         var keep = replaced.Count == 0 ? "s.*" : $"s.* EXCLUDE ({string.Join(", ", replaced)})";
-        engine.Execute($"CREATE OR REPLACE TABLE {DuckDbEngine.SegmentsTable} AS SELECT {keep}, {string.Join(", ", names.Select(n => "a." + n))} FROM {DuckDbEngine.SegmentsTable} AS s LEFT JOIN {staging} AS a ON a.customer_id = s.customer_id");
+        engine.Execute($"CREATE OR REPLACE TABLE {DuckDbEngine.SegmentsTable} AS SELECT {keep}, m.key AS {Dialect.QuoteIdentifier(names[0])}, m.label AS {Dialect.QuoteIdentifier(names[1])} FROM {DuckDbEngine.SegmentsTable} AS s LEFT JOIN {staging} AS a ON a.customer_id = s.customer_id LEFT JOIN {map} AS m ON m.code = a.code");
         engine.Execute($"DROP TABLE {staging}");
+        engine.Execute($"DROP TABLE {map}");
     }
 
     /// <summary>Formats a double for messages and CSV cells (invariant, round-trip).</summary>
