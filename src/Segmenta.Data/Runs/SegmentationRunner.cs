@@ -87,6 +87,8 @@ public static class SegmentationRunner
             }
         }
         var run = new SegmentationRun(transactions, customers, result, files, notes, steps);
+        // The facts a later `segmenta report --db FILE` needs that the tables do not hold.
+        Reporting.RunRecordStore.Save(connection, Reporting.RunRecord.From(run));
         if (outDir is not null)
         {
             var summary = Path.Combine(outDir, SummaryJson);
