@@ -84,7 +84,8 @@ public static partial class ReportDataBuilder
                 }
             }
             list.Add(new CrossTabSection(stage.Name, value.Name, [.. stage.Segments.Select(s => s.Label)], [.. value.Segments.Select(s => s.Label)],
-                [.. counts.Select(row => (IReadOnlyList<long>)row)]) { Title = stage.Title });
+                [.. counts.Select(row => (IReadOnlyList<long>)row)])
+            { Title = stage.Title });
         }
         return list;
     }

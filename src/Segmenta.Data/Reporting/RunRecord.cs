@@ -36,11 +36,16 @@ public sealed record RunRecord(
         {
             models["bgnbd"] = Parameters(m.Transactions.Fit?.Parameters) ?? new Dictionary<string, double>
             {
-                ["r"] = m.Transactions.R, ["alpha"] = m.Transactions.Alpha, ["a"] = m.Transactions.A, ["b"] = m.Transactions.B,
+                ["r"] = m.Transactions.R,
+                ["alpha"] = m.Transactions.Alpha,
+                ["a"] = m.Transactions.A,
+                ["b"] = m.Transactions.B,
             };
             models["gammagamma"] = Parameters(m.Spend.Fit?.Parameters) ?? new Dictionary<string, double>
             {
-                ["p"] = m.Spend.P, ["q"] = m.Spend.Q, ["v"] = m.Spend.V,
+                ["p"] = m.Spend.P,
+                ["q"] = m.Spend.Q,
+                ["v"] = m.Spend.V,
             };
         }
         return new RunRecord(f.AsOf, run.Result.Engine, quality, [.. run.Result.Schemes.Select(Section)], models);

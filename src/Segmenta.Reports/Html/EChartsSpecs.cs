@@ -43,7 +43,10 @@ internal static class EChartsSpecs
         o.Remove("grid");
         o["series"] = new JsonArray(new JsonObject
         {
-            ["type"] = "treemap", ["roam"] = false, ["nodeClick"] = false, ["breadcrumb"] = new JsonObject { ["show"] = false },
+            ["type"] = "treemap",
+            ["roam"] = false,
+            ["nodeClick"] = false,
+            ["breadcrumb"] = new JsonObject { ["show"] = false },
             ["name"] = t.Scheme(scheme.Name, scheme.Title),
             ["data"] = Arr(scheme.Segments.Where(s => s.Revenue > 0).Select(s => (JsonNode?)new JsonObject { ["name"] = t.Of(s.Label), ["value"] = R((double)s.Revenue, 2) })),
         });
@@ -84,7 +87,9 @@ internal static class EChartsSpecs
         {
             series.Add(new JsonObject
             {
-                ["type"] = "scatter", ["name"] = label(q), ["symbolSize"] = 5,
+                ["type"] = "scatter",
+                ["name"] = label(q),
+                ["symbolSize"] = 5,
                 ["data"] = Arr(m.Sample.Where(p => p.Quadrant == q.Key).Select(p => (JsonNode?)new JsonArray(R(p.X, 4), R(p.Y, 4)))),
             });
         }
@@ -92,7 +97,9 @@ internal static class EChartsSpecs
         {
             series[0]!["markLine"] = new JsonObject
             {
-                ["silent"] = true, ["symbol"] = "none", ["lineStyle"] = new JsonObject { ["type"] = "dashed", ["color"] = "#333" },
+                ["silent"] = true,
+                ["symbol"] = "none",
+                ["lineStyle"] = new JsonObject { ["type"] = "dashed", ["color"] = "#333" },
                 ["label"] = new JsonObject { ["formatter"] = t["matrix.split"] + " {c}" },
                 ["data"] = new JsonArray(new JsonObject { ["xAxis"] = R(m.XSplit, 2) }, new JsonObject { ["yAxis"] = R(m.YSplit, 2) }),
             };
@@ -119,17 +126,26 @@ internal static class EChartsSpecs
         o["series"] = new JsonArray(
             new JsonObject
             {
-                ["type"] = "line", ["name"] = t["axis.revenue_share"], ["showSymbol"] = false, ["areaStyle"] = new JsonObject { ["opacity"] = 0.15 },
+                ["type"] = "line",
+                ["name"] = t["axis.revenue_share"],
+                ["showSymbol"] = false,
+                ["areaStyle"] = new JsonObject { ["opacity"] = 0.15 },
                 ["data"] = Arr(p.Curve.Select(c => (JsonNode?)new JsonArray(R(c.CustomerShare * 100, 3), R(c.RevenueShare * 100, 3)))),
                 ["markLine"] = new JsonObject
                 {
-                    ["silent"] = true, ["symbol"] = "none", ["lineStyle"] = new JsonObject { ["type"] = "dashed", ["color"] = "#c04a5b" },
-                    ["label"] = new JsonObject { ["formatter"] = "{b}" }, ["data"] = lines,
+                    ["silent"] = true,
+                    ["symbol"] = "none",
+                    ["lineStyle"] = new JsonObject { ["type"] = "dashed", ["color"] = "#c04a5b" },
+                    ["label"] = new JsonObject { ["formatter"] = "{b}" },
+                    ["data"] = lines,
                 },
             },
             new JsonObject
             {
-                ["type"] = "line", ["name"] = t["pareto.equality"], ["showSymbol"] = false, ["lineStyle"] = new JsonObject { ["type"] = "dotted", ["color"] = "#999" },
+                ["type"] = "line",
+                ["name"] = t["pareto.equality"],
+                ["showSymbol"] = false,
+                ["lineStyle"] = new JsonObject { ["type"] = "dotted", ["color"] = "#999" },
                 ["data"] = new JsonArray(new JsonArray(0, 0), new JsonArray(100, 100)),
             });
         return o;
@@ -196,7 +212,8 @@ internal static class EChartsSpecs
         o["legend"] = new JsonObject { ["top"] = 0 };
         o["radar"] = new JsonObject
         {
-            ["center"] = new JsonArray("50%", "55%"), ["radius"] = "65%",
+            ["center"] = new JsonArray("50%", "55%"),
+            ["radius"] = "65%",
             ["indicator"] = Arr(c.Features.Select(f => (JsonNode?)new JsonObject { ["name"] = t.Measure(f), ["min"] = -max, ["max"] = max })),
         };
         o["series"] = new JsonArray(new JsonObject
@@ -220,7 +237,12 @@ internal static class EChartsSpecs
         o.Remove("grid");
         o["series"] = new JsonArray(new JsonObject
         {
-            ["type"] = "sankey", ["left"] = 8, ["right"] = 120, ["top"] = 12, ["bottom"] = 12, ["nodeAlign"] = "justify",
+            ["type"] = "sankey",
+            ["left"] = 8,
+            ["right"] = 120,
+            ["top"] = 12,
+            ["bottom"] = 12,
+            ["nodeAlign"] = "justify",
             ["emphasis"] = new JsonObject { ["focus"] = "adjacency" },
             ["data"] = Arr(nodes.Select(n => (JsonNode?)new JsonObject { ["name"] = n })),
             ["links"] = Arr(used.Select(f => (JsonNode?)new JsonObject { ["source"] = Name(f.From) + before, ["target"] = Name(f.To) + after, ["value"] = f.Customers })),
@@ -238,12 +260,19 @@ internal static class EChartsSpecs
         o["yAxis"] = new JsonObject { ["type"] = "category", ["name"] = yName, ["data"] = y, ["splitArea"] = new JsonObject { ["show"] = true } };
         o["visualMap"] = new JsonObject
         {
-            ["min"] = R(values.Min(), 4), ["max"] = R(Math.Max(values.Max(), values.Min() + 1e-9), 4), ["calculable"] = true, ["orient"] = "horizontal",
-            ["left"] = "center", ["bottom"] = 0, ["text"] = new JsonArray(valueName, ""), ["inRange"] = new JsonObject { ["color"] = new JsonArray("#f4f8fb", "#7fb0d8", "#1f4e79") },
+            ["min"] = R(values.Min(), 4),
+            ["max"] = R(Math.Max(values.Max(), values.Min() + 1e-9), 4),
+            ["calculable"] = true,
+            ["orient"] = "horizontal",
+            ["left"] = "center",
+            ["bottom"] = 0,
+            ["text"] = new JsonArray(valueName, ""),
+            ["inRange"] = new JsonObject { ["color"] = new JsonArray("#f4f8fb", "#7fb0d8", "#1f4e79") },
         };
         o["series"] = new JsonArray(new JsonObject
         {
-            ["type"] = "heatmap", ["name"] = valueName,
+            ["type"] = "heatmap",
+            ["name"] = valueName,
             ["label"] = new JsonObject { ["show"] = true, ["fontSize"] = 10 },
             ["data"] = Arr(list.Select(c => (JsonNode?)new JsonArray(c.X, c.Y, R(c.Value, c.Value < 10 ? 3 : 0)))),
         });
