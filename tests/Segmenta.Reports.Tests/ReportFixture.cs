@@ -10,7 +10,7 @@ using Segmenta.Data.Runs;
 namespace Segmenta.Reports.Tests;
 
 /// <summary>
-/// One segment run (with CLV) on the bundled CDNOW transactions into a DuckDB file, shared by every test class:
+/// One segment run (with CLV) on the CDNOW 1/10 sample (2,357 customers, tests/data) into a DuckDB file, shared by every test class:
 /// the store, its report data, and a "full" variant that also fills the sections other features will supply
 /// (stages, clusters, migration, alerts, holdout charts) and carries hostile text.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class ReportFixture : IDisposable
         Database = Path.Combine(Directory, "store.duckdb");
         Run = SegmentationRunner.RunAsync(new SegmentationRequest
         {
-            Transactions = new ImportOptions { Path = Path.Combine(AppContext.BaseDirectory, "data", "cdnow_transactions.csv") },
+            Transactions = new ImportOptions { Path = Segmenta.Tests.Shared.CdnowSample.WriteCsv(Directory) },
             Database = Database,
             Options = new SegmentationOptions { Clv = new ClvFeatureOptions() },
         }).GetAwaiter().GetResult();

@@ -87,7 +87,7 @@ public sealed class WorkbookTests(ReportFixture fixture)
     public void Write_SmallSheetLimit_SplitsCustomersAcrossSheets()
     {
         var path = fixture.TempFile("report-split.xlsx");
-        WorkbookWriter.Write(fixture.Data, path, "en", rowsPerSheet: 10_000);
+        WorkbookWriter.Write(fixture.Data, path, "en", rowsPerSheet: 1_000);
         var book = Read(path);
         var parts = book.Tables.Cast<DataTable>().Where(s => s.TableName.StartsWith("Customers", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, parts.Count);
