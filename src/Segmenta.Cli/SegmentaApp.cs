@@ -20,6 +20,7 @@ internal static class SegmentaApp
         AdherenceCommand.Create(context),
         ClusterCommand.Create(context),
         ExplainCommand.Create(context),
+        ReportCommand.Create(context),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
