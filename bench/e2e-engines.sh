@@ -50,9 +50,11 @@ for size in "${SIZES[@]}"; do
   rows=$(( $(wc -l <"$csv") - 1 ))
   for engine in $ENGINES; do
     case $engine in
-      duckdb) args=(--db "$services/s.duckdb") ;;
-      postgres) args=(--engine postgres --source "$SEGMENTA_BENCH_PG") ;;
-      clickhouse) args=(--engine clickhouse --source "$SEGMENTA_BENCH_CH") ;;
+      # --no-snapshot: the engines are compared on the segmentation itself (a snapshot always goes to the local
+      # DuckDB store; bench/README.md "Snapshots" has its cost).
+      duckdb) args=(--db "$services/s.duckdb" --no-snapshot) ;;
+      postgres) args=(--engine postgres --source "$SEGMENTA_BENCH_PG" --no-snapshot) ;;
+      clickhouse) args=(--engine clickhouse --source "$SEGMENTA_BENCH_CH" --no-snapshot) ;;
     esac
     walls=(); last=""
     for i in $(seq 1 "$REPEATS"); do

@@ -95,15 +95,76 @@ public class EngineCommandTests
         }
     }
 
-    private static async Task AssertSameAsDuckDbAsync(params string[] engineArgs)
+    /// <summary>A small chemicals-profile set (generate --profile chemicals) and DuckDB's customers.csv for it with interactions and surveys.</summary>
+    private static readonly Lazy<Task<(string[] Inputs, byte[] Csv)>> Chemicals = new(() => Task.Run(async () =>
+    {
+        var dir = Directory.CreateTempSubdirectory("segmenta-engine-chem-").FullName;
+        var (exit, _, err) = await CliRunner.RunAsync("generate", "--profile", "chemicals", "--customers", "300", "--seed", "5", "--out", Path.Combine(dir, "chem.csv"));
+        Assert.True(exit == 0, err);
+        string[] inputs =
+        [
+            "--input", Path.Combine(dir, "chem.csv"), "--customers", Path.Combine(dir, "chem_customers.csv"),
+            "--interactions", Path.Combine(dir, "chem_interactions.csv"), "--surveys", Path.Combine(dir, "chem_surveys.csv"),
+            "--cost-per-visit", "812.5", "--cost-per-call", "50", "--clv",
+        ];
+        var outDir = Path.Combine(dir, "duckdb");
+        (exit, _, err) = await CliRunner.RunAsync(["segment", .. inputs, "--out", outDir, "--db", ":memory:", "--format", "csv", "--lang", "zh-CN"]);
+        Assert.True(exit == 0, err);
+        return (inputs, await File.ReadAllBytesAsync(Path.Combine(outDir, "customers.csv")));
+    }));
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("clickhouse")]
+    public async Task Segment_ServerEngineWithInteractionsAndSurveys_SameCustomersCsvAsDuckDb(string engine)
+    {
+        var (inputs, expected) = await Chemicals.Value;
+        var name = TestServers.UniqueName();
+        try
+        {
+            var source = engine == "postgres" ? TestServers.PostgresIn(name) : TestServers.ClickHouseIn(name);
+            var header = await AssertSameAsDuckDbAsync(expected, 300, ["--engine", engine, "--source", source, .. inputs]);
+            foreach (var column in new[] { "contacts_90d", "last_contact_days", "nps_group", "csat", "survey_need", "gross_margin", "cost_to_serve", "profit" })
+                Assert.Contains(column, header);
+        }
+        finally
+        {
+            if (engine == "postgres") await PostgresAsync($"DROP SCHEMA IF EXISTS {name} CASCADE");
+            else await TestServers.DropClickHouseDatabaseAsync(name);
+        }
+    }
+
+    private static async Task AssertSameAsDuckDbAsync(params string[] engineArgs) =>
+        await AssertSameAsDuckDbAsync(await DuckDbCsv.Value, 23_570, engineArgs);
+
+    /// <summary>
+    /// Runs segment with <paramref name="engineArgs"/>: customers.csv must equal <paramref name="expected"/> byte for byte, and
+    /// the local store must hold this run's snapshot (taken from the streamed-back results) and its per-customer tables.
+    /// </summary>
+    private static async Task<string[]> AssertSameAsDuckDbAsync(byte[] expected, long customers, string[] engineArgs)
     {
         using var dir = new TempDir();
-        var (exit, _, err) = await CliRunner.RunAsync(["segment", .. engineArgs, "--out", dir.Path, "--format", "csv", "--lang", "zh-CN"]);
+        var store = dir.File("store.duckdb");
+        var (exit, _, err) = await CliRunner.RunAsync(["segment", .. engineArgs, "--out", dir.File("out"), "--db", store, "--format", "csv", "--lang", "zh-CN"]);
         Assert.True(exit == 0, err);
-        var expected = await DuckDbCsv.Value;
-        var actual = await File.ReadAllBytesAsync(dir.File("customers.csv"));
+        var actual = await File.ReadAllBytesAsync(dir.File("out/customers.csv"));
         Assert.True(expected.AsSpan().SequenceEqual(actual), $"customers.csv differs from DuckDB's ({expected.Length} vs {actual.Length} bytes)");
-        Assert.True(File.Exists(dir.File("summary.json")));
+        Assert.True(File.Exists(dir.File("out/summary.json")));
+
+        using var connection = Segmenta.Data.DuckDb.DuckDbStore.Open(store);
+        var snapshot = Assert.Single(new Segmenta.Data.Snapshots.SnapshotStore(connection).List());
+        Assert.Equal(engineArgs[Array.IndexOf(engineArgs, "--engine") + 1], snapshot.Engine);
+        Assert.Equal(customers, snapshot.Customers);
+        Assert.Equal(customers, new Segmenta.Data.Snapshots.SnapshotStore(connection).Assignments(snapshot.Id, "rfm").Count);
+        var engine = new Segmenta.Data.DuckDb.DuckDbEngine(connection);
+        using (var count = connection.CreateCommand())
+        {
+            count.CommandText = $"SELECT count(*) FROM {Segmenta.Data.DuckDb.DuckDbEngine.FeaturesTable}";
+            Assert.Equal(customers, Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        Assert.False(engine.TableExists(Segmenta.Data.DuckDb.DuckDbEngine.TransactionsTable), "the transactions live on the server");
+        Assert.NotNull(Segmenta.Data.Reporting.RunRecordStore.Load(connection));
+        return File.ReadLines(dir.File("out/customers.csv")).First().TrimStart('\uFEFF').Split(',');
     }
 
     private static string PgConnectionString() => Segmenta.Data.Postgres.PostgresSource.Parse(TestServers.Postgres).ConnectionString;

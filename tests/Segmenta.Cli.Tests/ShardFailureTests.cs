@@ -7,8 +7,8 @@ namespace Segmenta.Cli.Tests;
 
 /// <summary>
 /// A run on a ClickHouse cluster with one shard stopped fails with exit code 2 and a one-line message naming the
-/// unreachable shard (host:port), and writes nothing: no customers.csv, no summary.json (and, once the snapshot store
-/// exists, no snapshot: the runner writes it at the same point as these files). Uses its own 2-node cluster
+/// unreachable shard (host:port), and writes nothing: no customers.csv, no summary.json, and no snapshot (the local
+/// DuckDB store that would hold it is not even created: every shard is checked first). Uses its own 2-node cluster
 /// (scripts/services/start-ch-cluster.sh on free ports) so the shared test cluster keeps running.
 /// </summary>
 public class ShardFailureTests
@@ -34,9 +34,10 @@ public class ShardFailureTests
 
             using var dir = new TempDir();
             var outDir = Path.Combine(dir.Path, "out");
+            var store = Path.Combine(dir.Path, "store.duckdb");
             var (exit, _, err) = await CliRunner.RunAsync("segment", "--engine", "clickhouse",
                 "--source", $"clickhouse://127.0.0.1:{http1},127.0.0.1:{http2}/seg_shard_test",
-                "--input", Path.Combine(AppContext.BaseDirectory, "data", "cdnow_transactions.csv"), "--out", outDir, "--format", "csv");
+                "--input", Path.Combine(AppContext.BaseDirectory, "data", "cdnow_transactions.csv"), "--out", outDir, "--format", "csv", "--db", store);
 
             Assert.Equal(2, exit);
             Assert.Contains($"shard 2 of 2 (127.0.0.1:{http2})", err, StringComparison.Ordinal);
@@ -45,6 +46,7 @@ public class ShardFailureTests
             Assert.False(File.Exists(Path.Combine(outDir, "customers.csv")));
             Assert.False(File.Exists(Path.Combine(outDir, "summary.json")));
             Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any(), "the output folder must stay empty");
+            Assert.False(File.Exists(store), "no snapshot: the store must not be created");
         }
         finally
         {

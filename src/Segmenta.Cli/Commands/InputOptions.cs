@@ -40,6 +40,12 @@ internal sealed class InputOptions
     /// <summary>The transactions file's options, or null when no --input was given.</summary>
     public ImportOptions? TransactionsOrNull(ParseResult parse) => parse.GetValue(Input) is null ? null : Transactions(parse);
 
+    /// <summary>
+    /// How files are read (reject limit, returns, decimal separator) without a transactions file: the template the
+    /// interactions and surveys files take their settings from when the transactions come from --table.
+    /// </summary>
+    public ImportOptions ReadSettings(ParseResult parse) => Build(parse, "", ImportKind.Transactions, null);
+
     /// <summary>The --map overrides as a dictionary (for a table read with --table).</summary>
     public IReadOnlyDictionary<string, string> ColumnMap(ParseResult parse) =>
         parse.GetValue(Map) is { } map && !string.IsNullOrWhiteSpace(map) ? ColumnMapParser.Parse(map) : new Dictionary<string, string>();

@@ -14,10 +14,14 @@ internal static class SegmentCommand
         var engine = new EngineOptions();
         var schemes = new SchemeOptions();
         var output = new OutputOptions("segmenta-output");
+        var contacts = new ContactOptions();
+        var snapshots = new SnapshotRunOptions();
         input.AddTo(command);
         engine.AddTo(command);
+        contacts.AddTo(command);
         schemes.AddTo(command);
         output.AddTo(command);
+        snapshots.AddTo(command);
         command.SetAction((parse, ct) =>
         {
             var language = Language.Resolve(parse.GetValue(output.Lang));
@@ -25,18 +29,23 @@ internal static class SegmentCommand
             var kind = engine.Kind(parse);
             if ((parse.GetValue(input.Input) is null) == (table is null))
                 throw new UsageException("Give --input FILE, or --table TABLE with --engine postgres|clickhouse. / 请给出 --input 文件，或与 --engine postgres|clickhouse 一起给出 --table 表名。");
+            var transactions = input.TransactionsOrNull(parse);
+            var readAs = transactions ?? input.ReadSettings(parse);
             var request = new SegmentationRequest
             {
-                Transactions = input.TransactionsOrNull(parse),
+                Transactions = transactions,
                 Engine = kind,
                 Source = parse.GetValue(engine.Source),
                 SourceTable = table,
                 SourceColumnMap = table is null ? new Dictionary<string, string>() : input.ColumnMap(parse),
                 Customers = input.CustomerFile(parse),
+                Interactions = contacts.InteractionsFile(parse, readAs),
+                Surveys = contacts.SurveysFile(parse, readAs),
                 Database = parse.GetRequiredValue(input.Db),
-                Options = schemes.Build(parse) with { LabelLanguage = language },
+                Options = schemes.Build(parse) with { LabelLanguage = language, Profitability = contacts.Profitability(parse) },
                 OutputDirectory = parse.GetRequiredValue(output.Out),
                 Format = output.GetFormat(parse),
+                Snapshot = snapshots.Build(parse),
             };
             return RunAndPrintAsync(context, request, parse.GetValue(output.Json), language, ct);
         });
@@ -49,7 +58,10 @@ internal static class SegmentCommand
         if (json)
             await context.Out.WriteLineAsync(RunSummary.ToJson(run)).ConfigureAwait(false);
         else
+        {
             RunReportRenderer.Render(context, run, language);
+            await SnapshotsCommand.PrintRunSnapshotAsync(context, run, language).ConfigureAwait(false);
+        }
         return ExitCodes.Ok;
     }
 }

@@ -16,6 +16,8 @@ internal static class RunReportRenderer
         var zh = language == Language.Chinese;
         RenderLoad(context, run.Transactions, language);
         if (run.Customers is not null) RenderLoad(context, run.Customers, language);
+        if (run.Interactions is not null) RenderLoad(context, run.Interactions, language);
+        if (run.Surveys is not null) RenderLoad(context, run.Surveys, language);
         var f = run.Result.Features;
         context.Console.MarkupLine(Markup.Escape(zh
             ? $"客户数 {f.Customers:N0}，分析日期 {f.AsOf:yyyy-MM-dd}，使用交易 {f.TransactionsUsed:N0} 笔（{f.FirstDate:yyyy-MM-dd} 至 {f.LastDate:yyyy-MM-dd}）" + (f.TransactionsAfterAsOf > 0 ? $"，分析日期之后的交易 {f.TransactionsAfterAsOf:N0} 笔未使用" : "")

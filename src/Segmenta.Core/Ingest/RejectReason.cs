@@ -33,6 +33,27 @@ public static class RejectReason
     /// <summary>The sign-up date (customers) is present but not a date.</summary>
     public const string BadSignupDate = "bad_signup_date";
 
+    /// <summary>The discount (transactions) is present but not a number.</summary>
+    public const string BadDiscount = "bad_discount";
+
+    /// <summary>The interaction type is empty.</summary>
+    public const string MissingType = "missing_type";
+
+    /// <summary>The interaction type is not visit, call, email or meeting (or a recognised synonym such as 拜访 or 电话).</summary>
+    public const string BadType = "bad_type";
+
+    /// <summary>The interaction cost is negative.</summary>
+    public const string NegativeCost = "negative_cost";
+
+    /// <summary>The NPS answer is present but not a whole number from 0 to 10.</summary>
+    public const string BadNps = "bad_nps";
+
+    /// <summary>The CSAT answer is present but not a whole number from 1 to 5.</summary>
+    public const string BadCsat = "bad_csat";
+
+    /// <summary>A survey row carries no NPS, CSAT or need answer.</summary>
+    public const string NoAnswer = "no_answer";
+
     /// <summary>A return (negative amount) removed because the returns policy is <c>Exclude</c>. Not counted as an error.</summary>
     public const string ReturnExcluded = "return_excluded";
 }

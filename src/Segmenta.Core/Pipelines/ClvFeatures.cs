@@ -47,12 +47,31 @@ public static class ClvFeatures
             Margin = options.Margin,
         });
         var h = options.HorizonMonths;
-        return new Result(transactions, spend,
+        List<(string Name, double[] Values)> columns =
         [
             ("p_alive", alive),
             ($"exp_purchases_{h}m", purchases),
             ("exp_spend", expSpend),
             ($"clv_{h}m", clv),
-        ]);
+        ];
+        if (ProfitOverHorizon(histories, clv, options) is { } profit) columns.Add(($"profit_{h}m", profit));
+        return new Result(transactions, spend, columns);
+    }
+
+    /// <summary>
+    /// profit_{h}m = clv_{h}m × margin rate − expected cost to serve (<see cref="ProfitValue"/>), when the features carry a gross
+    /// margin and interaction costs; null otherwise. clv_{h}m is a revenue CLV here only when <see cref="ClvFeatureOptions.Margin"/>
+    /// is 1; with another margin the observed rate would apply twice, so the margin option is divided out first.
+    /// </summary>
+    private static double[]? ProfitOverHorizon(CustomerHistories histories, double[] clv, ClvFeatureOptions options)
+    {
+        if (histories.Revenue is not { } revenue || histories.GrossMargin is not { } margin || histories.ContactCost90d is not { } cost)
+            return null;
+        if (MarginRates.Observed(revenue, margin) is not { } rates) return null;
+        var revenueClv = options.Margin > 0 ? clv.Select(v => v / options.Margin).ToArray() : new double[clv.Length];
+        var profit = new double[clv.Length];
+        var costs = cost.Select(c => double.IsNaN(c) ? 0 : c).ToArray();
+        ProfitValue.Compute(revenueClv, rates, costs, options.HorizonMonths, options.DiscountMonthly, profit);
+        return profit;
     }
 }

@@ -11,4 +11,14 @@ public sealed record CustomerHistories(
     double[] Frequency,
     double[] FirstToLastDays,
     double[] TenureDays,
-    double[] RepeatMonetaryMean);
+    double[] RepeatMonetaryMean)
+{
+    /// <summary>Revenue (monetary_total) per customer; null when not read.</summary>
+    public double[]? Revenue { get; init; }
+
+    /// <summary>Gross margin per customer (NaN when unknown); null when the feature table has no gross_margin.</summary>
+    public double[]? GrossMargin { get; init; }
+
+    /// <summary>Interaction costs of the last 90 days per customer (contact_cost_90d); null when no interactions were imported.</summary>
+    public double[]? ContactCost90d { get; init; }
+}

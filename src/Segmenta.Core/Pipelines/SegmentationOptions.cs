@@ -16,11 +16,20 @@ public sealed record SegmentationOptions
     /// <summary>Model-based features (P(alive), expected purchases, CLV); null = not computed.</summary>
     public ClvFeatureOptions? Clv { get; init; }
 
+    /// <summary>Unit costs per interaction type and the margin rate of the profitability features.</summary>
+    public ProfitabilityOptions Profitability { get; init; } = new();
+
     /// <summary>RFM scoring.</summary>
     public RfmOptions Rfm { get; init; } = new();
 
     /// <summary>ABC / Pareto grading.</summary>
     public AbcOptions Abc { get; init; } = new();
+
+    /// <summary>
+    /// Frozen means [recency, orders, monetary] for <c>rfm_cn8</c> from a reference snapshot; null (default) uses this
+    /// population's means.
+    /// </summary>
+    public IReadOnlyList<decimal>? RfmCn8Means { get; init; }
 
     /// <summary>High / mid / low value tiers.</summary>
     public ValueTierOptions ValueTier { get; init; } = new();

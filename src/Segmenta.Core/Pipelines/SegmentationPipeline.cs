@@ -19,7 +19,9 @@ public static class SegmentationPipeline
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(options);
-        var features = await engine.BuildFeaturesAsync(options.AsOf, cancellationToken).ConfigureAwait(false);
+        var problems = options.Profitability.Validate();
+        if (problems.Count > 0) throw new SegmentaInputException("Profitability settings: " + string.Join(" ", problems));
+        var features = await engine.BuildFeaturesAsync(options.AsOf, options.Profitability, cancellationToken).ConfigureAwait(false);
         ClvFeatures.Result? models = null;
         if (options.Clv is not null)
         {
@@ -57,7 +59,7 @@ public static class SegmentationPipeline
         return
         [
             RfmScheme.Plan(recency, orders, monetary, options.Rfm),
-            RfmCn8Scheme.Plan(recency, orders, monetary),
+            options.RfmCn8Means is [var meanR, var meanF, var meanM] ? RfmCn8Scheme.Plan(meanR, meanF, meanM) : RfmCn8Scheme.Plan(recency, orders, monetary),
             AbcScheme.Plan(abcMeasure, options.Abc),
             ValueTierScheme.Plan(tierMeasure, options.ValueTier),
         ];

@@ -19,6 +19,14 @@ public interface ISegmentationEngine
     /// </summary>
     Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Builds the feature table as <see cref="BuildFeaturesAsync(DateOnly?, CancellationToken)"/> does, plus the interaction,
+    /// survey and profitability features when those inputs were imported (docs/features.md). Engines that import only
+    /// transactions and customers need not override it.
+    /// </summary>
+    Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, ProfitabilityOptions profitability, CancellationToken cancellationToken) =>
+        BuildFeaturesAsync(asOf, cancellationToken);
+
     /// <summary>The distribution of one numeric feature column over the customers.</summary>
     Task<ValueHistogram> HistogramAsync(string column, CancellationToken cancellationToken);
 

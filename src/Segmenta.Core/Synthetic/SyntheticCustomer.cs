@@ -13,8 +13,12 @@ public sealed class SyntheticCustomer
         int region,
         int industry,
         int signupDay,
-        SyntheticPurchase[] purchases)
+        SyntheticPurchase[] purchases,
+        CampaignGroup campaignGroup = CampaignGroup.None,
+        int cluster = -1)
     {
+        CampaignGroup = campaignGroup;
+        Cluster = cluster;
         Index = index;
         PurchaseRate = purchaseRate;
         DropoutProbability = dropoutProbability;
@@ -29,6 +33,9 @@ public sealed class SyntheticCustomer
 
     /// <summary>Zero-based index; the customer id is "C" followed by <c>Index + 1</c> zero-padded.</summary>
     public int Index { get; }
+
+    /// <summary>The planted cluster (0-based index into <see cref="PlantedClusters.Archetypes"/>), or −1 when clusters are not planted.</summary>
+    public int Cluster { get; }
 
     /// <summary>True purchase rate per week (λ).</summary>
     public double PurchaseRate { get; }
@@ -56,6 +63,9 @@ public sealed class SyntheticCustomer
 
     /// <summary>Purchases: the first purchase, then the repeat purchases in time order (never empty).</summary>
     public IReadOnlyList<SyntheticPurchase> Purchases { get; }
+
+    /// <summary>The customer's group in the planted campaign (<see cref="SyntheticOptions.Campaign"/>).</summary>
+    public CampaignGroup CampaignGroup { get; }
 
     /// <summary>Day of the first purchase (0 .. 547).</summary>
     public int FirstPurchaseDay => Purchases[0].Day;

@@ -77,6 +77,9 @@ public sealed record SyntheticOptions
     /// <summary>Gamma-Gamma rate (v) of the spend-rate prior.</summary>
     public double V { get; init; } = DefaultV;
 
+    /// <summary>The industry the data imitates; <see cref="SyntheticProfile.Standard"/> = the plain benchmark log.</summary>
+    public SyntheticProfile Profile { get; init; } = SyntheticProfile.Standard;
+
     /// <summary>Row order of the transaction log.</summary>
     public SyntheticOrder Order { get; init; } = SyntheticOrder.Date;
 
@@ -85,6 +88,16 @@ public sealed record SyntheticOptions
 
     /// <summary>Zipf exponent (s ≥ 0) of product popularity; 0 makes every product equally likely.</summary>
     public double ZipfExponent { get; init; } = DefaultZipfExponent;
+
+    /// <summary>A planted campaign effect (see <see cref="SyntheticCampaign"/>); null = none (the default, same files as before).</summary>
+    public SyntheticCampaign? Campaign { get; init; }
+
+    /// <summary>
+    /// Planted clusters: null (default) simulates the BG/NBD + Gamma-Gamma population; K (2 .. 6) instead draws each
+    /// customer's group uniformly from the first K <see cref="PlantedClusters.Archetypes"/> and simulates it from that
+    /// group's behaviour (<see cref="SyntheticCustomer.Cluster"/> holds the truth).
+    /// </summary>
+    public int? Clusters { get; init; }
 
     /// <summary>Lists every problem with these options (empty when they are valid).</summary>
     public IReadOnlyList<string> Validate()
@@ -120,6 +133,26 @@ public sealed record SyntheticOptions
         if (!(ZipfExponent >= 0 && double.IsFinite(ZipfExponent)))
         {
             problems.Add(Invariant($"--zipf-s must be a finite number ≥ 0 (got {ZipfExponent})."));
+        }
+
+        if (!Enum.IsDefined(Profile))
+        {
+            problems.Add(Invariant($"--profile must be retail, chemicals, pharma or finance (got {Profile})."));
+        }
+
+        if (Campaign is not null)
+        {
+            problems.AddRange(Campaign.Validate());
+        }
+
+        if (Clusters is { } k && (k < 2 || k > PlantedClusters.MaxClusters))
+        {
+            problems.Add(Invariant($"--clusters must be between 2 and {PlantedClusters.MaxClusters} (got {k})."));
+        }
+
+        if (Clusters is not null && Customers is null)
+        {
+            problems.Add("--clusters needs --customers N (the row target assumes the BG/NBD population).");
         }
 
         if (!Enum.IsDefined(Order))

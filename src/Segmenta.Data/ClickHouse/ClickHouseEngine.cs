@@ -159,10 +159,10 @@ public sealed partial class ClickHouseEngine : IServerEngine
         n.ExecuteAsync($"CREATE TABLE {Dist(table)} AS {Local(table)} ENGINE = Distributed({_cluster}, {_source.Database}, {table}_local, cityHash64(customer_id))", Settings, cancellationToken);
 
     /// <inheritdoc />
-    public Task DropCustomersAsync(CancellationToken cancellationToken) => OnEachNodeAsync(async n =>
+    public Task DropTableAsync(string table, CancellationToken cancellationToken) => OnEachNodeAsync(async n =>
     {
-        await n.ExecuteAsync($"DROP TABLE IF EXISTS {Dist(DuckDbEngine.CustomersTable)}", Settings, cancellationToken).ConfigureAwait(false);
-        await n.ExecuteAsync($"DROP TABLE IF EXISTS {Local(DuckDbEngine.CustomersTable)}", Settings, cancellationToken).ConfigureAwait(false);
+        await n.ExecuteAsync($"DROP TABLE IF EXISTS {Dist(table)}", Settings, cancellationToken).ConfigureAwait(false);
+        await n.ExecuteAsync($"DROP TABLE IF EXISTS {Local(table)}", Settings, cancellationToken).ConfigureAwait(false);
     });
 
     /// <inheritdoc />
@@ -205,8 +205,13 @@ public sealed partial class ClickHouseEngine : IServerEngine
     private static partial Regex DistributedArgs();
 
     /// <inheritdoc />
-    public async Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, CancellationToken cancellationToken)
+    public Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, CancellationToken cancellationToken) =>
+        BuildFeaturesAsync(asOf, new ProfitabilityOptions(), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, ProfitabilityOptions profitability, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(profitability);
         var columns = await ColumnKindsAsync(DuckDbEngine.TransactionsTable, cancellationToken).ConfigureAwait(false);
         if (columns.Count == 0)
             throw new SegmentaInputException("No transactions in the ClickHouse database: give --input FILE or --table TABLE.");
@@ -215,21 +220,60 @@ public sealed partial class ClickHouseEngine : IServerEngine
             throw new SegmentaInputException("The transactions table is empty: every input row was rejected or the file had no data rows. See the rejects file.");
         var used = asOf ?? Date(probe[1])!.Value.AddDays(1);
         var customers = await ColumnKindsAsync(DuckDbEngine.CustomersTable, cancellationToken).ConfigureAwait(false);
+        var interactions = (await ColumnKindsAsync(DuckDbEngine.InteractionsTable, cancellationToken).ConfigureAwait(false)).Count > 0;
+        var surveys = (await ColumnKindsAsync(DuckDbEngine.SurveysTable, cancellationToken).ConfigureAwait(false)).Count > 0;
+        // Each shard computes its own customers' features from its own rows (interactions and surveys are sharded by
+        // customer like the transactions, so their joins stay on the shard too).
         var shape = new FeatureQuery.Shape(
             HasOrderId: Long(probe[3]) > 0,
             HasProduct: Long(probe[4]) > 0,
             HasCost: Long(probe[5]) > 0,
             TransactionAttributes: [.. columns.Keys.Where(DuckDbEngine.IsTransactionAttribute)],
-            CustomerAttributes: [.. customers.Keys.Where(c => c != Core.Customers.FeatureNames.CustomerId)]);
-        // Each shard computes its own customers' features from its own rows.
+            CustomerAttributes: [.. customers.Keys.Where(c => c != Core.Customers.FeatureNames.CustomerId)],
+            HasDiscount: columns.ContainsKey("discount"),
+            Interactions: interactions ? Local(DuckDbEngine.InteractionsTable) : null,
+            Surveys: surveys ? Local(DuckDbEngine.SurveysTable) : null,
+            UnitCosts: profitability.UnitCosts);
         var sql = FeatureQuery.Build(Dialect, shape, used, Local(DuckDbEngine.TransactionsTable), customers.Count > 0 ? Local(DuckDbEngine.CustomersTable) : null);
         await CreateShardedAsync(DuckDbEngine.FeaturesTable, "ENGINE = MergeTree() ORDER BY customer_id AS " + sql, cancellationToken).ConfigureAwait(false);
+        if (interactions)
+        {
+            var rate = ContactFeatureQuery.GivenMarginRate(profitability);
+            if (rate is null && shape.HasCost)
+            {
+                var sums = await RowAsync(ContactFeatureQuery.MarginSums(Dist(DuckDbEngine.FeaturesTable)), cancellationToken).ConfigureAwait(false);
+                rate = sums[0] is null || sums[1] is null ? null : ContactFeatureQuery.PopulationMarginRate(Decimal(sums[0]), Decimal(sums[1]));
+            }
+            var featureNames = (await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false)).Keys.ToList();
+            await ReplaceFeaturesAsync(ContactFeatureQuery.Profit(Dialect, Local(DuckDbEngine.FeaturesTable), featureNames, rate), null, cancellationToken).ConfigureAwait(false);
+        }
         var n = await RowAsync($"SELECT {Dialect.CountRows()} FROM {Dist(DuckDbEngine.FeaturesTable)}", cancellationToken).ConfigureAwait(false);
         var counts = await RowAsync(EngineSql.AsOfCounts(Dialect, Dist(DuckDbEngine.TransactionsTable), used), cancellationToken).ConfigureAwait(false);
         var within = Long(counts[0]) > 0;
         var featureColumns = await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false);
         return new FeatureBuildResult(used, Long(n[0]), Long(counts[0]), Long(counts[1]),
             within ? Date(counts[2]) : null, within ? Date(counts[3]) : null, [.. featureColumns.Keys]);
+    }
+
+    /// <summary>
+    /// Replaces the feature table on every shard with <paramref name="select"/> run on that shard (it may read the
+    /// shard's <c>customer_features_local</c>), then drops <paramref name="staging"/> when given.
+    /// </summary>
+    private Task<bool> ReplaceFeaturesAsync(string select, string? staging, CancellationToken cancellationToken)
+    {
+        var next = Db + "." + Dialect.QuoteIdentifier("customer_features_next");
+        return OnEachNodeAsync(async n =>
+        {
+            await n.ExecuteAsync($"DROP TABLE IF EXISTS {next}", Settings, cancellationToken).ConfigureAwait(false);
+            await n.ExecuteAsync($"CREATE TABLE {next} ENGINE = MergeTree() ORDER BY customer_id AS {select}", Settings, cancellationToken).ConfigureAwait(false);
+            await n.ExecuteAsync($"DROP TABLE {Dist(DuckDbEngine.FeaturesTable)}", Settings, cancellationToken).ConfigureAwait(false);
+            await n.ExecuteAsync($"DROP TABLE {Local(DuckDbEngine.FeaturesTable)}", Settings, cancellationToken).ConfigureAwait(false);
+            await n.ExecuteAsync($"RENAME TABLE {next} TO {Local(DuckDbEngine.FeaturesTable)}", Settings, cancellationToken).ConfigureAwait(false);
+            await CreateDistributedAsync(n, DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false);
+            if (staging is null) return;
+            await n.ExecuteAsync($"DROP TABLE {Dist(staging)}", Settings, cancellationToken).ConfigureAwait(false);
+            await n.ExecuteAsync($"DROP TABLE {Local(staging)}", Settings, cancellationToken).ConfigureAwait(false);
+        });
     }
 
     /// <inheritdoc />
@@ -253,15 +297,29 @@ public sealed partial class ClickHouseEngine : IServerEngine
         var tx = new List<double>();
         var t = new List<double>();
         var m = new List<double>();
-        await Guard(() => First.StreamAsync($"SELECT customer_id, frequency, first_to_last_days, tenure_days, repeat_monetary_mean FROM {Dist(DuckDbEngine.FeaturesTable)}", Settings, r =>
+        var profit = (await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false)).ContainsKey(Core.Customers.FeatureNames.GrossMargin);
+        var revenue = new List<double>();
+        var margin = new List<double>();
+        var cost = new List<double>();
+        var extra = profit ? $", toFloat64({Core.Customers.FeatureNames.MonetaryTotal}), toFloat64({Core.Customers.FeatureNames.GrossMargin}), toFloat64({Core.Customers.FeatureNames.ContactCost90d})" : "";
+        await Guard(() => First.StreamAsync($"SELECT customer_id, frequency, first_to_last_days, tenure_days, repeat_monetary_mean{extra} FROM {Dist(DuckDbEngine.FeaturesTable)}", Settings, r =>
         {
             ids.Add(r[0]!);
             x.Add(Long(r[1]));
             tx.Add(Long(r[2]));
             t.Add(Long(r[3]));
             m.Add(r[4] is null ? double.NaN : Double(r[4]));
+            if (!profit) return;
+            revenue.Add(Double(r[5]));
+            margin.Add(r[6] is null ? double.NaN : Double(r[6]));
+            cost.Add(r[7] is null ? 0 : Double(r[7]));
         }, cancellationToken)).ConfigureAwait(false);
-        return Engines.HistoryOrder.ByCustomerId(ids, x, tx, t, m);
+        return Engines.HistoryOrder.ByCustomerId(new CustomerHistories(ids, [.. x], [.. tx], [.. t], [.. m])
+        {
+            Revenue = profit ? [.. revenue] : null,
+            GrossMargin = profit ? [.. margin] : null,
+            ContactCost90d = profit ? [.. cost] : null,
+        });
     }
 
     /// <inheritdoc />
@@ -271,7 +329,11 @@ public sealed partial class ClickHouseEngine : IServerEngine
         ArgumentNullException.ThrowIfNull(columns);
         const string staging = "customer_added_features";
         var names = columns.Select(c => Dialect.QuoteIdentifier(c.Name)).ToList();
-        await CreateShardedAsync(staging, $"(customer_id String, {string.Join(", ", names.Select(n => n + " Nullable(Float64)"))}) ENGINE = MergeTree() ORDER BY customer_id", cancellationToken).ConfigureAwait(false);
+        // The doubles travel as their IEEE bits (Int64) and are reinterpreted on the server: ClickHouse 18's text parser
+        // is not correctly rounded for 16–17 significant digits (1.604899041653484 reads as 1.6048990416534838), and a
+        // CLV column must be the same double on every engine.
+        var bits = columns.Select(c => Dialect.QuoteIdentifier("bits_" + c.Name)).ToList();
+        await CreateShardedAsync(staging, $"(customer_id String, {string.Join(", ", bits.Select(b => b + " Nullable(Int64)"))}) ENGINE = MergeTree() ORDER BY customer_id", cancellationToken).ConfigureAwait(false);
         var sb = new StringBuilder();
         for (var i = 0; i < customerIds.Count; i++)
         {
@@ -279,26 +341,16 @@ public sealed partial class ClickHouseEngine : IServerEngine
             foreach (var (_, values) in columns)
             {
                 sb.Append('\t');
-                Tsv.Append(sb, double.IsFinite(values[i]) ? values[i] : null);
+                Tsv.Append(sb, double.IsFinite(values[i]) ? BitConverter.DoubleToInt64Bits(values[i]) : null);
             }
             sb.Append('\n');
         }
         var bytes = Encoding.UTF8.GetBytes(sb.ToString());
-        await Guard(() => First.InsertAsync($"INSERT INTO {Dist(staging)} (customer_id, {string.Join(", ", names)})", bytes, bytes.Length, InsertSettings, cancellationToken)).ConfigureAwait(false);
-        var next = Db + "." + Dialect.QuoteIdentifier("customer_features_next");
+        await Guard(() => First.InsertAsync($"INSERT INTO {Dist(staging)} (customer_id, {string.Join(", ", bits)})", bytes, bytes.Length, InsertSettings, cancellationToken)).ConfigureAwait(false);
         // An explicit list: ClickHouse 18 keeps the right side's key as a column under SELECT * here.
         var existing = (await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false)).Keys.ToList();
-        await OnEachNodeAsync(async n =>
-        {
-            await n.ExecuteAsync($"DROP TABLE IF EXISTS {next}", Settings, cancellationToken).ConfigureAwait(false);
-            await n.ExecuteAsync($"CREATE TABLE {next} ENGINE = MergeTree() ORDER BY customer_id AS SELECT {string.Join(", ", existing.Select(Dialect.QuoteIdentifier).Concat(names))} FROM {Local(DuckDbEngine.FeaturesTable)} {Dialect.LeftJoin} (SELECT customer_id, {string.Join(", ", names)} FROM {Local(staging)}) AS added USING (customer_id)", Settings, cancellationToken).ConfigureAwait(false);
-            await n.ExecuteAsync($"DROP TABLE {Dist(DuckDbEngine.FeaturesTable)}", Settings, cancellationToken).ConfigureAwait(false);
-            await n.ExecuteAsync($"DROP TABLE {Local(DuckDbEngine.FeaturesTable)}", Settings, cancellationToken).ConfigureAwait(false);
-            await n.ExecuteAsync($"RENAME TABLE {next} TO {Local(DuckDbEngine.FeaturesTable)}", Settings, cancellationToken).ConfigureAwait(false);
-            await CreateDistributedAsync(n, DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false);
-            await n.ExecuteAsync($"DROP TABLE {Dist(staging)}", Settings, cancellationToken).ConfigureAwait(false);
-            await n.ExecuteAsync($"DROP TABLE {Local(staging)}", Settings, cancellationToken).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        var decoded = string.Join(", ", bits.Select((b, i) => $"reinterpretAsFloat64(reinterpretAsString({b})) AS {names[i]}"));
+        await ReplaceFeaturesAsync($"SELECT {string.Join(", ", existing.Select(Dialect.QuoteIdentifier).Concat(names))} FROM {Local(DuckDbEngine.FeaturesTable)} {Dialect.LeftJoin} (SELECT customer_id, {decoded} FROM {Local(staging)}) AS added USING (customer_id)", staging, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

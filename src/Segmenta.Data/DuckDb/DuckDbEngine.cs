@@ -6,6 +6,7 @@ using Segmenta.Core.Numerics;
 using Segmenta.Core.Pipelines;
 using Segmenta.Core.Ports;
 using Segmenta.Core.Schemes;
+using Segmenta.Core.Schemes.Rules;
 using Segmenta.Data.Sql;
 
 namespace Segmenta.Data.DuckDb;
@@ -18,6 +19,10 @@ public sealed class DuckDbEngine(DuckDBConnection connection) : ISegmentationEng
     public const string TransactionsTable = "transactions";
     /// <summary>Imported customer attributes (optional).</summary>
     public const string CustomersTable = "customers";
+    /// <summary>Imported interactions (optional).</summary>
+    public const string InteractionsTable = "interactions";
+    /// <summary>Imported survey answers (optional).</summary>
+    public const string SurveysTable = "surveys";
     /// <summary>One row per customer: the features.</summary>
     public const string FeaturesTable = "customer_features";
     /// <summary>One row per customer: features, scores and every scheme's segment.</summary>
@@ -32,8 +37,13 @@ public sealed class DuckDbEngine(DuckDBConnection connection) : ISegmentationEng
     public DuckDBConnection Connection => connection;
 
     /// <inheritdoc />
-    public Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, CancellationToken cancellationToken)
+    public Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, CancellationToken cancellationToken) =>
+        BuildFeaturesAsync(asOf, new ProfitabilityOptions(), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, ProfitabilityOptions profitability, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(profitability);
         if (!TableExists(TransactionsTable))
             throw new SegmentaInputException("No transactions in the store: import a transactions file first (segmenta import --input FILE).");
         var columns = TableColumns(TransactionsTable);
@@ -51,9 +61,15 @@ public sealed class DuckDbEngine(DuckDBConnection connection) : ISegmentationEng
             TransactionAttributes: [.. columns.Where(IsTransactionAttribute)],
             CustomerAttributes: TableExists(CustomersTable)
                 ? [.. TableColumns(CustomersTable).Where(c => c != FeatureNames.CustomerId)]
-                : []);
+                : [],
+            HasDiscount: columns.Contains("discount"),
+            Interactions: TableExists(InteractionsTable) ? InteractionsTable : null,
+            Surveys: TableExists(SurveysTable) ? SurveysTable : null,
+            UnitCosts: profitability.UnitCosts);
         var sql = FeatureQuery.Build(Dialect, shape, used, TransactionsTable, TableExists(CustomersTable) ? CustomersTable : null);
         Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS {sql}");
+        if (shape.Interactions is not null)
+            Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS {ContactFeatureQuery.Profit(Dialect, FeaturesTable, TableColumns(FeaturesTable), MarginRate(profitability, shape.HasCost))}");
 
         using var stats = Query($"SELECT count(*) FROM {FeaturesTable}");
         stats.Read();
@@ -63,6 +79,43 @@ public sealed class DuckDbEngine(DuckDBConnection connection) : ISegmentationEng
         return Task.FromResult(new FeatureBuildResult(
             used, customers, counts.GetInt64(0), counts.GetInt64(1), GetDate(counts, 2), GetDate(counts, 3),
             TableColumns(FeaturesTable)));
+    }
+
+    /// <summary>
+    /// The gross margin rate for customers without a recorded cost: the given rate, else the population rate
+    /// Σ margin / Σ revenue over customers with a recorded cost and revenue &gt; 0 (the rule of <see cref="Core.Clv.MarginRates"/>),
+    /// else null.
+    /// </summary>
+    private decimal? MarginRate(ProfitabilityOptions profitability, bool hasCost)
+    {
+        if (profitability.MarginRate is { } given) return Math.Round((decimal)given, 10);
+        if (!hasCost) return null;
+        using var reader = Query(ContactFeatureQuery.MarginSums(FeaturesTable));
+        reader.Read();
+        return reader.IsDBNull(0) || reader.IsDBNull(1) ? null : ContactFeatureQuery.PopulationMarginRate(reader.GetDecimal(0), reader.GetDecimal(1));
+    }
+
+    /// <summary>
+    /// The rule-language schema of the feature table as it is now: every column typed from its SQL type (VARCHAR → text,
+    /// DATE → date, BOOLEAN → boolean, numbers → number). Build the features first.
+    /// </summary>
+    public FeatureSchema DescribeFeatures()
+    {
+        var columns = new Dictionary<string, FeatureType>(StringComparer.Ordinal);
+        using var reader = Query($"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = {Dialect.StringLiteral(FeaturesTable)} ORDER BY ordinal_position");
+        while (reader.Read())
+        {
+            var type = reader.GetString(1);
+            columns[reader.GetString(0)] = type switch
+            {
+                "VARCHAR" => FeatureType.Text,
+                "DATE" => FeatureType.Date,
+                "BOOLEAN" => FeatureType.Boolean,
+                _ when type.StartsWith("TIMESTAMP", StringComparison.Ordinal) => FeatureType.Date,
+                _ => FeatureType.Number,
+            };
+        }
+        return new FeatureSchema(columns);
     }
 
     /// <inheritdoc />
@@ -94,7 +147,12 @@ public sealed class DuckDbEngine(DuckDBConnection connection) : ISegmentationEng
         var tx = new List<double>();
         var t = new List<double>();
         var m = new List<double>();
-        using var reader = Query($"SELECT customer_id, frequency, first_to_last_days, tenure_days, repeat_monetary_mean FROM {FeaturesTable}");
+        var profit = TableColumns(FeaturesTable).Contains(FeatureNames.GrossMargin);
+        var revenue = new List<double>();
+        var margin = new List<double>();
+        var cost = new List<double>();
+        var extra = profit ? $", CAST({FeatureNames.MonetaryTotal} AS DOUBLE), CAST({FeatureNames.GrossMargin} AS DOUBLE), CAST({FeatureNames.ContactCost90d} AS DOUBLE)" : "";
+        using var reader = Query($"SELECT customer_id, frequency, first_to_last_days, tenure_days, repeat_monetary_mean{extra} FROM {FeaturesTable}");
         while (reader.Read())
         {
             ids.Add(reader.GetString(0));
@@ -102,8 +160,17 @@ public sealed class DuckDbEngine(DuckDBConnection connection) : ISegmentationEng
             tx.Add(reader.GetInt64(2));
             t.Add(reader.GetInt64(3));
             m.Add(reader.IsDBNull(4) ? double.NaN : reader.GetDouble(4));
+            if (!profit) continue;
+            revenue.Add(reader.GetDouble(5));
+            margin.Add(reader.IsDBNull(6) ? double.NaN : reader.GetDouble(6));
+            cost.Add(reader.IsDBNull(7) ? 0 : reader.GetDouble(7));
         }
-        return Task.FromResult(Engines.HistoryOrder.ByCustomerId(ids, x, tx, t, m));
+        return Task.FromResult(Engines.HistoryOrder.ByCustomerId(new CustomerHistories(ids, [.. x], [.. tx], [.. t], [.. m])
+        {
+            Revenue = profit ? [.. revenue] : null,
+            GrossMargin = profit ? [.. margin] : null,
+            ContactCost90d = profit ? [.. cost] : null,
+        }));
     }
 
     /// <inheritdoc />
@@ -179,7 +246,7 @@ public sealed class DuckDbEngine(DuckDBConnection connection) : ISegmentationEng
 
     private static readonly HashSet<string> CoreTransactionColumns = new(StringComparer.Ordinal)
     {
-        "src_row", "customer_id", "order_date", "amount", "order_id", "product_id", "quantity", "cost", "category",
+        "src_row", "customer_id", "order_date", "amount", "order_id", "product_id", "quantity", "cost", "category", "discount",
     };
 
     /// <summary>Whether a transactions column is an attribute (region, industry …) rather than one of the fixed columns.</summary>

@@ -9,11 +9,18 @@ namespace Segmenta.Data.Engines;
 /// </summary>
 internal static class HistoryOrder
 {
-    public static CustomerHistories ByCustomerId(List<string> ids, List<double> x, List<double> tx, List<double> t, List<double> m)
+    /// <summary>The histories sorted by customer id, every array (the optional profitability ones too) in the same order.</summary>
+    public static CustomerHistories ByCustomerId(CustomerHistories histories)
     {
-        var order = Enumerable.Range(0, ids.Count).ToArray();
-        var keys = ids.ToArray();
+        var order = Enumerable.Range(0, histories.CustomerIds.Count).ToArray();
+        var keys = histories.CustomerIds.ToArray();
         Array.Sort(keys, order, StringComparer.Ordinal);
-        return new CustomerHistories(keys, [.. order.Select(i => x[i])], [.. order.Select(i => tx[i])], [.. order.Select(i => t[i])], [.. order.Select(i => m[i])]);
+        double[]? Sorted(double[]? values) => values is null ? null : [.. order.Select(i => values[i])];
+        return new CustomerHistories(keys, Sorted(histories.Frequency)!, Sorted(histories.FirstToLastDays)!, Sorted(histories.TenureDays)!, Sorted(histories.RepeatMonetaryMean)!)
+        {
+            Revenue = Sorted(histories.Revenue),
+            GrossMargin = Sorted(histories.GrossMargin),
+            ContactCost90d = Sorted(histories.ContactCost90d),
+        };
     }
 }

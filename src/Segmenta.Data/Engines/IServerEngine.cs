@@ -20,8 +20,11 @@ public interface IServerEngine : ISegmentationEngine, IAsyncDisposable
     /// <summary>Copies a table of the (in-memory) DuckDB import store to the engine's table of the same name, replacing it.</summary>
     Task CopyFromDuckDbAsync(DuckDBConnection source, string table, CancellationToken cancellationToken);
 
-    /// <summary>Drops the engine's customers table, if any (a run without a customers file).</summary>
-    Task DropCustomersAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Drops one of the engine's optional input tables (customers, interactions, surveys), if it exists: a run without
+    /// that file must not pick up an earlier run's rows.
+    /// </summary>
+    Task DropTableAsync(string table, CancellationToken cancellationToken);
 
     /// <summary>
     /// Uses an existing table or view on the server as the transactions: columns are matched to roles by

@@ -10,7 +10,8 @@ internal sealed record MappedColumn(ColumnRole Role, int Index, string Header);
 /// <param name="Index">Zero-based position of the column in the file.</param>
 /// <param name="Header">The header as written in the file.</param>
 /// <param name="Column">The unique column name in the loaded table.</param>
-internal sealed record ExtraColumn(int Index, string Header, string Column);
+/// <param name="IsNumber">Every non-empty value is a plain number, so the column is loaded as DOUBLE (see <see cref="ValueSql.PlainNumber"/>).</param>
+internal sealed record ExtraColumn(int Index, string Header, string Column, bool IsNumber = false);
 
 /// <summary>How the file's columns map onto the loaded table.</summary>
 /// <param name="Mapped">Columns that fill a role, in role order.</param>

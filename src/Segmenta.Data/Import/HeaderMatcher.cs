@@ -14,13 +14,10 @@ internal static class HeaderMatcher
 
         foreach (var (roleName, header) in columnMap)
         {
-            var role = ColumnRoles.Find(roleName) ?? throw new SegmentaInputException(
+            var any = ColumnRoles.Find(roleName) ?? throw new SegmentaInputException(
                 $"{source}: unknown role \"{roleName}\" in the column map. Known roles: {ColumnRoles.Names}.");
-            if (!roles.Contains(role))
-            {
-                throw new SegmentaInputException(
-                    $"{source}: role \"{role.Name}\" does not apply to a {kind.ToString().ToLowerInvariant()} file. Roles: {string.Join(", ", roles.Select(r => r.Name))}.");
-            }
+            var role = ColumnRoles.Find(roleName, kind) ?? throw new SegmentaInputException(
+                $"{source}: role \"{any.Name}\" does not apply to a {kind.ToString().ToLowerInvariant()} file. Roles: {string.Join(", ", roles.Select(r => r.Name))}.");
 
             var index = Single(normalized, HeaderText.Normalize(header), role, used, source, headers);
             if (index < 0)
@@ -65,7 +62,7 @@ internal static class HeaderMatcher
                 continue;
             }
 
-            if (kind == ImportKind.Transactions)
+            if (kind != ImportKind.Customers)
             {
                 ignored.Add(headers[i]);
                 continue;

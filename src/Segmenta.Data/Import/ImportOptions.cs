@@ -25,8 +25,8 @@ public sealed record ImportOptions
 
     /// <summary>
     /// Role → source header, overriding header detection (see <see cref="ColumnMapParser.Parse(string)"/>), e.g.
-    /// <c>customer → 客户编号</c>. Roles: customer, date, amount, order, product, quantity, cost, category, region,
-    /// industry, channel, city, signup_date.
+    /// <c>customer → 客户编号</c>. Roles: customer, date, amount, order, product, quantity, cost, category, discount, region,
+    /// industry, channel, city, signup_date (customers); type, owner (interactions); nps, csat, need (surveys).
     /// </summary>
     public IReadOnlyDictionary<string, string> ColumnMap { get; init; } = new Dictionary<string, string>();
 
@@ -48,10 +48,22 @@ public sealed record ImportOptions
     /// </summary>
     public char DecimalSeparator { get; init; } = '.';
 
-    /// <summary>The table to create or replace; defaults to <c>transactions</c> or <c>customers</c> by <see cref="Kind"/>.</summary>
+    /// <summary>
+    /// The table to create or replace; defaults to <c>transactions</c>, <c>customers</c>, <c>interactions</c> or
+    /// <c>surveys</c> by <see cref="Kind"/>.
+    /// </summary>
     public string TableName
     {
-        get => _tableName ?? (Kind == ImportKind.Customers ? "customers" : "transactions");
+        get => _tableName ?? DefaultTable(Kind);
         init => _tableName = value;
     }
+
+    /// <summary>The table a file of <paramref name="kind"/> is loaded into unless <see cref="TableName"/> says otherwise.</summary>
+    public static string DefaultTable(ImportKind kind) => kind switch
+    {
+        ImportKind.Customers => "customers",
+        ImportKind.Interactions => "interactions",
+        ImportKind.Surveys => "surveys",
+        _ => "transactions",
+    };
 }

@@ -14,6 +14,7 @@ internal static class TableLoader
     public static LoadReport Load(
         DuckDBConnection connection, StagedSource staged, ColumnPlan plan, ImportOptions options, string source, CancellationToken cancellationToken)
     {
+        plan = WithNumberColumns(connection, staged, plan);
         var query = new ParseQuery(plan, options, staged.Headers.Count);
         var candidate = HeaderText.Quote($"_segmenta_load_{Guid.NewGuid():N}");
         try
@@ -26,7 +27,7 @@ internal static class TableLoader
                     $"{source}: no data rows (the file has only a header{(counts.Blank > 0 ? " and empty rows" : "")}). Export the data rows too.");
             }
 
-            var rejectsSql = RejectsSql(candidate, query, staged, options.DecimalSeparator);
+            var rejectsSql = RejectsSql(candidate, query, staged, options.DecimalSeparator, options.Kind);
             var errorRejects = counts.Rejected - counts.ExcludedByPolicy;
             var rate = (double)errorRejects / counts.Read;
             string? rejectsFile = null;
@@ -50,9 +51,12 @@ internal static class TableLoader
                     $"Row accounting broken for {source}: read {counts.Read}, rejected {counts.Rejected}, but {accepted} rows were loaded.");
             }
 
-            var attributes = options.Kind == ImportKind.Transactions
-                ? ColumnRoles.Attributes.Where(r => plan.For(r) is not null).Select(r => r.Column).ToList()
-                : [.. ColumnRoles.Attributes.Select(r => r.Column), .. plan.Extras.Select(e => e.Column)];
+            List<string> attributes = options.Kind switch
+            {
+                ImportKind.Transactions => [.. ColumnRoles.Attributes.Where(r => plan.For(r) is not null).Select(r => r.Column)],
+                ImportKind.Customers => [.. ColumnRoles.Attributes.Select(r => r.Column), .. plan.Extras.Select(e => e.Column)],
+                _ => [],
+            };
             return new LoadReport(
                 source, counts.Read, accepted, counts.Rejected, counts.ByReason, duplicates, counts.Returns,
                 plan.Mapped.ToDictionary(m => m.Role.Name, m => m.Header), staged.EncodingName, rejectsFile)
@@ -115,9 +119,9 @@ internal static class TableLoader
         return new Counts(read, rejected, blank + staged.BlankLines, returns, excluded, byReason);
     }
 
-    private static string RejectsSql(string candidate, ParseQuery query, StagedSource staged, char decimalSeparator)
+    private static string RejectsSql(string candidate, ParseQuery query, StagedSource staged, char decimalSeparator, ImportKind kind)
     {
-        var rows = $"SELECT src_row, {query.ColumnSql()} AS \"column\", _raw AS raw_value, _reason AS reason_code, {ReasonText.Sql(decimalSeparator)} AS reason " +
+        var rows = $"SELECT src_row, {query.ColumnSql()} AS \"column\", _raw AS raw_value, _reason AS reason_code, {ReasonText.Sql(decimalSeparator, kind)} AS reason " +
                    $"FROM {candidate} WHERE _reason IS NOT NULL AND _reason <> '{RowCheck.Blank}'";
         if (staged.StructuralRejectsSql is not null)
         {
@@ -149,14 +153,21 @@ internal static class TableLoader
             Db.Execute(connection, $"ALTER TABLE {candidate} DROP COLUMN {helper}");
         }
 
+        string[] required = options.Kind switch
+        {
+            ImportKind.Transactions => ["order_date", "amount"],
+            ImportKind.Interactions => ["interaction_date", "type"],
+            ImportKind.Surveys => ["survey_date"],
+            _ => [],
+        };
         if (options.Kind == ImportKind.Customers)
         {
             Db.Execute(connection, $"ALTER TABLE {candidate} DROP COLUMN src_row");
         }
-        else
+
+        foreach (var column in required)
         {
-            Db.Execute(connection, $"ALTER TABLE {candidate} ALTER COLUMN order_date SET NOT NULL");
-            Db.Execute(connection, $"ALTER TABLE {candidate} ALTER COLUMN amount SET NOT NULL");
+            Db.Execute(connection, $"ALTER TABLE {candidate} ALTER COLUMN {column} SET NOT NULL");
         }
 
         Db.Execute(connection, $"ALTER TABLE {candidate} ALTER COLUMN customer_id SET NOT NULL");
@@ -173,6 +184,23 @@ internal static class TableLoader
             Db.Execute(connection, "ROLLBACK");
             throw;
         }
+    }
+
+    /// <summary>
+    /// Marks the kept customer columns whose every non-empty value is a plain number (<see cref="ValueSql.PlainNumberPattern"/>),
+    /// so they load as numbers and rules can compare them (<c>beds &gt;= 500</c>). A column with no value stays text.
+    /// </summary>
+    private static ColumnPlan WithNumberColumns(DuckDBConnection connection, StagedSource staged, ColumnPlan plan)
+    {
+        if (plan.Extras.Count == 0)
+        {
+            return plan;
+        }
+
+        var tests = string.Join(", ", plan.Extras.Select(e =>
+            $"bool_and({ValueSql.IsBlankOrPlainNumber(Db.Col(e.Index))}) AND count(nullif(trim({Db.Col(e.Index)}), '')) > 0"));
+        var row = Db.Rows(connection, $"SELECT {tests} FROM ({staged.RelationSql})")[0];
+        return plan with { Extras = [.. plan.Extras.Select((e, i) => e with { IsNumber = row[i] is true })] };
     }
 
     private static SegmentaInputException TooManyRejects(

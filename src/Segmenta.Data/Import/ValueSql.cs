@@ -41,6 +41,29 @@ internal static class ValueSql
     }
 
     /// <summary>
+    /// The regular expression of a plain number in a CRM attribute column: optional sign, digits without leading zeros
+    /// or thousands separators, optional decimals (<c>120</c>, <c>-3.5</c>, <c>0.82</c>; not <c>007</c>, <c>1,200</c>).
+    /// A column whose every non-empty value matches is loaded as a number; codes with leading zeros stay text.
+    /// </summary>
+    public const string PlainNumberPattern = "[-+]?(0|[1-9][0-9]*)(\\.[0-9]+)?";
+
+    /// <summary>A DOUBLE from a plain number (see <see cref="PlainNumberPattern"/>), NULL when blank.</summary>
+    public static string PlainNumber(string x) => $"TRY_CAST(trim({x}) AS DOUBLE)";
+
+    /// <summary>True when the raw text is blank or a plain number.</summary>
+    public static string IsBlankOrPlainNumber(string x) => $"({IsBlank(x)} OR regexp_full_match(trim({x}), '{PlainNumberPattern}'))";
+
+    /// <summary>
+    /// An INTEGER answer on a scale <paramref name="min"/> … <paramref name="max"/> (e.g. NPS 0–10), from the number forms of
+    /// <see cref="Number"/> with <c>.</c> as decimal separator; NULL when not a whole number in range.
+    /// </summary>
+    public static string IntegerIn(string x, int min, int max)
+    {
+        var n = $"TRY_CAST(trim({x}) AS DOUBLE)";
+        return $"CASE WHEN {n} BETWEEN {min} AND {max} AND {n} = floor({n}) THEN CAST({n} AS INTEGER) END";
+    }
+
+    /// <summary>
     /// A trimmed text value, NULL when empty. <c>trim</c> costs as much as the whole rest of the parse, so it runs only
     /// for values that start or end with a space.
     /// </summary>

@@ -124,7 +124,7 @@ public sealed class PostgresEngine : IServerEngine
     };
 
     /// <inheritdoc />
-    public Task DropCustomersAsync(CancellationToken cancellationToken) => DropRelationAsync(DuckDbEngine.CustomersTable, cancellationToken);
+    public Task DropTableAsync(string table, CancellationToken cancellationToken) => DropRelationAsync(table, cancellationToken);
 
     /// <inheritdoc />
     public async Task<LoadReport> UseTableAsync(string table, IReadOnlyDictionary<string, string> columnMap, CancellationToken cancellationToken)
@@ -148,8 +148,13 @@ public sealed class PostgresEngine : IServerEngine
     private static string StripTypmod(string type) => type.Contains('(', StringComparison.Ordinal) && !type.StartsWith("numeric", StringComparison.Ordinal) ? type[..type.IndexOf('(', StringComparison.Ordinal)] : type;
 
     /// <inheritdoc />
-    public async Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, CancellationToken cancellationToken)
+    public Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, CancellationToken cancellationToken) =>
+        BuildFeaturesAsync(asOf, new ProfitabilityOptions(), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, ProfitabilityOptions profitability, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(profitability);
         var columns = await ColumnKindsAsync(DuckDbEngine.TransactionsTable, cancellationToken).ConfigureAwait(false);
         if (columns.Count == 0)
             throw new SegmentaInputException("No transactions in the PostgreSQL schema: give --input FILE or --table TABLE.");
@@ -158,19 +163,46 @@ public sealed class PostgresEngine : IServerEngine
             throw new SegmentaInputException("The transactions table is empty: every input row was rejected or the file had no data rows. See the rejects file.");
         var used = asOf ?? ((DateOnly)probe[1]!).AddDays(1);
         var customers = await ColumnKindsAsync(DuckDbEngine.CustomersTable, cancellationToken).ConfigureAwait(false);
+        var interactions = (await ColumnKindsAsync(DuckDbEngine.InteractionsTable, cancellationToken).ConfigureAwait(false)).Count > 0;
+        var surveys = (await ColumnKindsAsync(DuckDbEngine.SurveysTable, cancellationToken).ConfigureAwait(false)).Count > 0;
         var shape = new FeatureQuery.Shape(
             HasOrderId: Long(probe[3]) > 0,
             HasProduct: Long(probe[4]) > 0,
             HasCost: Long(probe[5]) > 0,
             TransactionAttributes: [.. columns.Keys.Where(DuckDbEngine.IsTransactionAttribute)],
-            CustomerAttributes: [.. customers.Keys.Where(c => c != Core.Customers.FeatureNames.CustomerId)]);
+            CustomerAttributes: [.. customers.Keys.Where(c => c != Core.Customers.FeatureNames.CustomerId)],
+            HasDiscount: columns.ContainsKey("discount"),
+            Interactions: interactions ? T(DuckDbEngine.InteractionsTable) : null,
+            Surveys: surveys ? T(DuckDbEngine.SurveysTable) : null,
+            UnitCosts: profitability.UnitCosts);
         var sql = FeatureQuery.Build(Dialect, shape, used, T(DuckDbEngine.TransactionsTable), customers.Count > 0 ? T(DuckDbEngine.CustomersTable) : null);
         await DropRelationAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync($"CREATE UNLOGGED TABLE {T(DuckDbEngine.FeaturesTable)} AS {sql}", cancellationToken).ConfigureAwait(false);
+        if (interactions)
+        {
+            var rate = ContactFeatureQuery.GivenMarginRate(profitability);
+            if (rate is null && shape.HasCost)
+            {
+                var sums = await RowAsync(ContactFeatureQuery.MarginSums(T(DuckDbEngine.FeaturesTable)), cancellationToken).ConfigureAwait(false);
+                rate = sums[0] is null || sums[1] is null ? null : ContactFeatureQuery.PopulationMarginRate(Convert.ToDecimal(sums[0], CultureInfo.InvariantCulture), Convert.ToDecimal(sums[1], CultureInfo.InvariantCulture));
+            }
+            var featureNames = (await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false)).Keys.ToList();
+            await ReplaceFeaturesAsync(ContactFeatureQuery.Profit(Dialect, T(DuckDbEngine.FeaturesTable), featureNames, rate), cancellationToken).ConfigureAwait(false);
+        }
         var n = await RowAsync($"SELECT count(*) FROM {T(DuckDbEngine.FeaturesTable)}", cancellationToken).ConfigureAwait(false);
         var counts = await RowAsync(EngineSql.AsOfCounts(Dialect, T(DuckDbEngine.TransactionsTable), used), cancellationToken).ConfigureAwait(false);
         var featureColumns = await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false);
         return new FeatureBuildResult(used, Long(n[0]), Long(counts[0]), Long(counts[1]), (DateOnly?)counts[2], (DateOnly?)counts[3], [.. featureColumns.Keys]);
+    }
+
+    /// <summary>Replaces the feature table with the result of <paramref name="select"/> (which may read the feature table).</summary>
+    private async Task ReplaceFeaturesAsync(string select, CancellationToken cancellationToken)
+    {
+        const string rebuilt = "customer_features_next";
+        await DropRelationAsync(rebuilt, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync($"CREATE UNLOGGED TABLE {T(rebuilt)} AS {select}", cancellationToken).ConfigureAwait(false);
+        await DropRelationAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync($"ALTER TABLE {T(rebuilt)} RENAME TO {Dialect.QuoteIdentifier(DuckDbEngine.FeaturesTable)}", cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -202,7 +234,12 @@ public sealed class PostgresEngine : IServerEngine
         var tx = new List<double>();
         var t = new List<double>();
         var m = new List<double>();
-        await using var cmd = Command($"SELECT customer_id, frequency, first_to_last_days, tenure_days, repeat_monetary_mean FROM {T(DuckDbEngine.FeaturesTable)}");
+        var profit = (await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false)).ContainsKey(Core.Customers.FeatureNames.GrossMargin);
+        var revenue = new List<double>();
+        var margin = new List<double>();
+        var cost = new List<double>();
+        var extra = profit ? $", CAST({Core.Customers.FeatureNames.MonetaryTotal} AS DOUBLE PRECISION), CAST({Core.Customers.FeatureNames.GrossMargin} AS DOUBLE PRECISION), CAST({Core.Customers.FeatureNames.ContactCost90d} AS DOUBLE PRECISION)" : "";
+        await using var cmd = Command($"SELECT customer_id, frequency, first_to_last_days, tenure_days, repeat_monetary_mean{extra} FROM {T(DuckDbEngine.FeaturesTable)}");
         await using var reader = await ReaderAsync(cmd, cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -211,8 +248,17 @@ public sealed class PostgresEngine : IServerEngine
             tx.Add(reader.GetInt64(2));
             t.Add(reader.GetInt64(3));
             m.Add(reader.IsDBNull(4) ? double.NaN : reader.GetDouble(4));
+            if (!profit) continue;
+            revenue.Add(reader.GetDouble(5));
+            margin.Add(reader.IsDBNull(6) ? double.NaN : reader.GetDouble(6));
+            cost.Add(reader.IsDBNull(7) ? 0 : reader.GetDouble(7));
         }
-        return Engines.HistoryOrder.ByCustomerId(ids, x, tx, t, m);
+        return Engines.HistoryOrder.ByCustomerId(new CustomerHistories(ids, [.. x], [.. tx], [.. t], [.. m])
+        {
+            Revenue = profit ? [.. revenue] : null,
+            GrossMargin = profit ? [.. margin] : null,
+            ContactCost90d = profit ? [.. cost] : null,
+        });
     }
 
     /// <inheritdoc />
@@ -239,11 +285,7 @@ public sealed class PostgresEngine : IServerEngine
             }
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
-        const string rebuilt = "customer_features_next";
-        await DropRelationAsync(rebuilt, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync($"CREATE UNLOGGED TABLE {T(rebuilt)} AS SELECT f.*, {string.Join(", ", names.Select(n => "a." + n))} FROM {T(DuckDbEngine.FeaturesTable)} AS f LEFT JOIN {T(staging)} AS a ON a.customer_id = f.customer_id", cancellationToken).ConfigureAwait(false);
-        await DropRelationAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync($"ALTER TABLE {T(rebuilt)} RENAME TO {Dialect.QuoteIdentifier(DuckDbEngine.FeaturesTable)}", cancellationToken).ConfigureAwait(false);
+        await ReplaceFeaturesAsync($"SELECT f.*, {string.Join(", ", names.Select(n => "a." + n))} FROM {T(DuckDbEngine.FeaturesTable)} AS f LEFT JOIN {T(staging)} AS a ON a.customer_id = f.customer_id", cancellationToken).ConfigureAwait(false);
         await DropRelationAsync(staging, cancellationToken).ConfigureAwait(false);
     }
 

@@ -27,6 +27,12 @@ public sealed record SegmentationRequest
     /// <summary>Optional customer attributes file.</summary>
     public ImportOptions? Customers { get; init; }
 
+    /// <summary>Optional interactions file (visits, calls …): adds contact and profitability features.</summary>
+    public ImportOptions? Interactions { get; init; }
+
+    /// <summary>Optional survey answers file (NPS, CSAT, needs): adds survey features.</summary>
+    public ImportOptions? Surveys { get; init; }
+
     /// <summary>The DuckDB store file, or <c>:memory:</c>.</summary>
     public string Database { get; init; } = DuckDb.DuckDbStore.DefaultPath;
 
@@ -35,6 +41,9 @@ public sealed record SegmentationRequest
 
     /// <summary>Output folder; null writes no files.</summary>
     public string? OutputDirectory { get; init; }
+
+    /// <summary>Snapshot settings; null stores no snapshot (<c>--no-snapshot</c>).</summary>
+    public Snapshots.SnapshotRequest? Snapshot { get; init; } = new();
 
     /// <summary>Which customer files to write.</summary>
     public OutputFormat Format { get; init; } = OutputFormat.CsvAndXlsx;

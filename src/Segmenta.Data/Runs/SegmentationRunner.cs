@@ -3,26 +3,32 @@ using DuckDB.NET.Data;
 using Segmenta.Core;
 using Segmenta.Core.Ingest;
 using Segmenta.Core.Pipelines;
+using Segmenta.Data.Alerts;
 using Segmenta.Data.DuckDb;
 using Segmenta.Data.Engines;
 using Segmenta.Data.Import;
 using Segmenta.Data.Output;
+using Segmenta.Data.Snapshots;
 
 namespace Segmenta.Data.Runs;
 
 /// <summary>
-/// The "run a segmentation" application service: import → features → schemes → outputs, on the embedded DuckDB
-/// store (default) or on a PostgreSQL server or ClickHouse cluster. The CLI and the server call this and nothing
-/// else, so they never disagree.
+/// The "run a segmentation" application service: import → features → schemes → outputs → snapshot, on the embedded
+/// DuckDB store (default) or on a PostgreSQL server or ClickHouse cluster. The CLI and the server call this and
+/// nothing else, so they never disagree.
 /// </summary>
 public static class SegmentationRunner
 {
     /// <summary>Output file names inside the output folder.</summary>
     public const string CustomersCsv = "customers.csv", CustomersXlsx = "customers.xlsx", SummaryJson = "summary.json", RejectsCsv = "rejects.csv";
 
+    /// <summary>The optional input tables: imported when their file is given, dropped otherwise.</summary>
+    private static readonly ImportKind[] OptionalInputs = [ImportKind.Customers, ImportKind.Interactions, ImportKind.Surveys];
+
     /// <summary>
     /// Runs the whole job. Bad input throws <see cref="SegmentaInputException"/> before any output but the rejects file
-    /// is written; an unreachable server or shard throws <see cref="EngineUnavailableException"/> and nothing is written.
+    /// is written; an unreachable server or shard throws <see cref="EngineUnavailableException"/> and nothing is written
+    /// (no output file, no snapshot).
     /// </summary>
     public static Task<SegmentationRun> RunAsync(
         SegmentationRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
@@ -40,22 +46,26 @@ public static class SegmentationRunner
         var steps = new Steps();
         var outDir = request.OutputDirectory;
         if (outDir is not null) Directory.CreateDirectory(outDir);
+        using var gate = await StoreGate.EnterAsync(request.Database, cancellationToken).ConfigureAwait(false);
         using var connection = DuckDbStore.Open(request.Database);
         var engine = new DuckDbEngine(connection);
 
         progress?.Report("import");
-        var (transactions, customers) = Import(connection, request, outDir, cancellationToken);
-        if (request.Customers is null && engine.TableExists(DuckDbEngine.CustomersTable))
+        var loads = Import(connection, request, outDir, cancellationToken);
+        foreach (var kind in OptionalInputs)
         {
-            // A customers table from an earlier import of another file would attach stale attributes.
-            engine.Execute($"DROP TABLE {DuckDbEngine.CustomersTable}");
+            // A table from an earlier import of another file would attach stale attributes or contacts.
+            var table = ImportOptions.DefaultTable(kind);
+            if (loads.Of(kind) is null && engine.TableExists(table)) engine.Execute($"DROP TABLE {table}");
         }
         steps.Lap("import");
 
         progress?.Report("segment");
-        var result = await SegmentationPipeline.RunAsync(engine, request.Options, cancellationToken).ConfigureAwait(false);
+        var notes = new List<string>();
+        var options = SnapshotRunStep.Prepare(connection, request.Snapshot, request.Options, notes);
+        var result = await SegmentationPipeline.RunAsync(engine, options, cancellationToken).ConfigureAwait(false);
         steps.Lap("segment");
-        return WriteOutputs(connection, request, progress, transactions, customers, result, steps);
+        return Finish(connection, connection, request.Database != ":memory:", request, progress, loads, result, steps, notes);
     }
 
     private static async Task<SegmentationRun> RunOnServerAsync(SegmentationRequest request, IProgress<string>? progress, CancellationToken cancellationToken)
@@ -65,58 +75,120 @@ public static class SegmentationRunner
         var steps = new Steps();
         await using var engine = ServerEngines.Create(request.Engine, request.Source);
         progress?.Report("connect");
-        // Every server / shard is checked before anything is written.
+        // Every server / shard is checked before anything is written (no output folder content, no store file).
         await engine.OpenAsync(cancellationToken).ConfigureAwait(false);
         steps.Lap("connect");
 
         var outDir = request.OutputDirectory;
         if (outDir is not null) Directory.CreateDirectory(outDir);
+        // The snapshot (and the run record for `segmenta report`) go to the local DuckDB store, from the per-customer
+        // table streamed back at the end; without a snapshot the store is not touched.
+        var keepsSnapshot = request.Snapshot is not null && request.Database != ":memory:";
+        using var gate = keepsSnapshot ? await StoreGate.EnterAsync(request.Database, cancellationToken).ConfigureAwait(false) : null;
+        using var store = keepsSnapshot ? DuckDbStore.Open(request.Database) : null;
         // Files are parsed by the one importer (DuckDB, in memory), then the typed rows are bulk-copied to the engine,
         // so every engine sees the same accepted rows and the same rejects.
         using var local = DuckDbStore.Open(":memory:");
         progress?.Report("import");
-        LoadReport transactions;
-        LoadReport? customers = null;
+        Loads loads;
         if (request.SourceTable is { } table)
         {
-            transactions = await engine.UseTableAsync(table, request.SourceColumnMap, cancellationToken).ConfigureAwait(false);
-            await engine.DropCustomersAsync(cancellationToken).ConfigureAwait(false);
+            var transactions = await engine.UseTableAsync(table, request.SourceColumnMap, cancellationToken).ConfigureAwait(false);
+            loads = Import(local, request, outDir, cancellationToken) with { Transactions = transactions };
         }
         else
         {
-            (transactions, customers) = Import(local, request, outDir, cancellationToken);
+            loads = Import(local, request, outDir, cancellationToken);
             await engine.CopyFromDuckDbAsync(local, DuckDbEngine.TransactionsTable, cancellationToken).ConfigureAwait(false);
             Db.Execute(local, $"DROP TABLE {DuckDbEngine.TransactionsTable}");
-            if (customers is not null)
-                await engine.CopyFromDuckDbAsync(local, DuckDbEngine.CustomersTable, cancellationToken).ConfigureAwait(false);
-            else
-                await engine.DropCustomersAsync(cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var kind in OptionalInputs)
+        {
+            var name = ImportOptions.DefaultTable(kind);
+            if (loads.Of(kind) is not null) await engine.CopyFromDuckDbAsync(local, name, cancellationToken).ConfigureAwait(false);
+            else await engine.DropTableAsync(name, cancellationToken).ConfigureAwait(false);
         }
         steps.Lap("import");
 
         progress?.Report("segment");
-        var result = await SegmentationPipeline.RunAsync(engine, request.Options, cancellationToken).ConfigureAwait(false);
+        var notes = new List<string>();
+        var options = store is null ? request.Options : SnapshotRunStep.Prepare(store, request.Snapshot, request.Options, notes);
+        var result = await SegmentationPipeline.RunAsync(engine, options, cancellationToken).ConfigureAwait(false);
         steps.Lap("segment");
 
-        // Seam for the snapshot store: a snapshot is written here, after every engine step has succeeded and before
-        // any output file, so a failed run (e.g. a shard down) leaves neither a snapshot nor customers.csv/summary.json.
-        if (outDir is not null)
+        // Only now, after every engine step has succeeded, is anything written: a failed run (e.g. a shard down)
+        // leaves neither a snapshot nor customers.csv / summary.json.
+        var target = store ?? local;
+        if (outDir is not null || store is not null)
         {
             progress?.Report("fetch");
-            await engine.CopySegmentsToDuckDbAsync(local, DuckDbEngine.SegmentsTable, cancellationToken).ConfigureAwait(false);
+            const string incoming = "customer_segments_incoming";
+            await engine.CopySegmentsToDuckDbAsync(target, incoming, cancellationToken).ConfigureAwait(false);
+            Db.Execute(target, $"DROP TABLE IF EXISTS {DuckDbEngine.SegmentsTable}");
+            Db.Execute(target, $"ALTER TABLE {incoming} RENAME TO {DuckDbEngine.SegmentsTable}");
+            if (store is not null) MirrorRunTables(local, store, result);
             steps.Lap("fetch");
         }
-        return WriteOutputs(local, request, progress, transactions, customers, result, steps);
+        return Finish(target, store, store is not null, request, progress, loads, result, steps, notes);
     }
 
-    private static (LoadReport Transactions, LoadReport? Customers) Import(
-        DuckDBConnection connection, SegmentationRequest request, string? outDir, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the local store describe this server run, as a DuckDB run would leave it: <c>customer_features</c> (the
+    /// feature columns of the streamed-back segment table), the optional inputs that were given (customers,
+    /// interactions — read by plan adherence —, surveys); tables of an earlier run whose rows now live on the server
+    /// (transactions, inputs not given this time) are dropped so no later command mixes two runs.
+    /// </summary>
+    private static void MirrorRunTables(DuckDBConnection local, DuckDBConnection store, SegmentationResult result)
     {
-        var transactionsOptions = request.Transactions! with
+        var engine = new DuckDbEngine(store);
+        var dialect = Sql.DuckDbDialect.Instance;
+        var features = result.Features.Columns.Concat(result.Models?.Columns.Select(c => c.Name) ?? []).Select(dialect.QuoteIdentifier);
+        engine.Execute($"CREATE OR REPLACE TABLE {DuckDbEngine.FeaturesTable} AS SELECT {string.Join(", ", features)} FROM {DuckDbEngine.SegmentsTable}");
+        if (engine.TableExists(DuckDbEngine.TransactionsTable)) engine.Execute($"DROP TABLE {DuckDbEngine.TransactionsTable}");
+        var source = new DuckDbEngine(local);
+        foreach (var kind in OptionalInputs)
         {
-            RejectsPath = request.Transactions!.RejectsPath ?? (outDir is null ? null : Path.Combine(outDir, RejectsCsv)),
+            var table = ImportOptions.DefaultTable(kind);
+            if (engine.TableExists(table)) engine.Execute($"DROP TABLE {table}");
+            if (!source.TableExists(table)) continue;
+            var columns = EngineColumn.OfDuckDbTable(local, table);
+            using var sink = new DuckDbRowSink(store, table, columns);
+            using var reader = source.Query($"SELECT * FROM {table}");
+            var values = new object?[columns.Count];
+            while (reader.Read())
+            {
+                for (var i = 0; i < values.Length; i++) values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                sink.Add(values);
+            }
+        }
+    }
+
+    /// <summary>The files of one run's inputs as loaded (null: not given).</summary>
+    private sealed record Loads(LoadReport Transactions, LoadReport? Customers, LoadReport? Interactions, LoadReport? Surveys)
+    {
+        public LoadReport? Of(ImportKind kind) => kind switch
+        {
+            ImportKind.Customers => Customers,
+            ImportKind.Interactions => Interactions,
+            ImportKind.Surveys => Surveys,
+            _ => Transactions,
         };
-        var transactions = Importer.Import(connection, transactionsOptions, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports the transactions file (when given; a server run with --table has none: its report is replaced by the
+    /// caller) and the optional files, rejects next to the outputs.
+    /// </summary>
+    private static Loads Import(DuckDBConnection connection, SegmentationRequest request, string? outDir, CancellationToken cancellationToken)
+    {
+        LoadReport? transactions = null;
+        if (request.Transactions is { } file)
+        {
+            transactions = Importer.Import(connection, file with
+            {
+                RejectsPath = file.RejectsPath ?? (outDir is null ? null : Path.Combine(outDir, RejectsCsv)),
+            }, cancellationToken);
+        }
         LoadReport? customers = null;
         if (request.Customers is not null)
         {
@@ -127,19 +199,43 @@ public static class SegmentationRunner
             };
             customers = Importer.Import(connection, customerOptions, cancellationToken);
         }
-        return (transactions, customers);
+        var interactions = ImportOptional(connection, request.Interactions, ImportKind.Interactions, outDir, cancellationToken);
+        var surveys = ImportOptional(connection, request.Surveys, ImportKind.Surveys, outDir, cancellationToken);
+        return new Loads(transactions!, customers, interactions, surveys);
     }
 
-    /// <summary>customers.csv / .xlsx from the segment table of <paramref name="connection"/>, then summary.json.</summary>
-    private static SegmentationRun WriteOutputs(
-        DuckDBConnection connection, SegmentationRequest request, IProgress<string>? progress,
-        LoadReport transactions, LoadReport? customers, SegmentationResult result, Steps steps)
+    /// <summary>
+    /// Imports an optional interactions or surveys file into its table (rejects next to the outputs as
+    /// <c>interactions_rejects.csv</c> / <c>surveys_rejects.csv</c>), or null when none was given.
+    /// </summary>
+    private static LoadReport? ImportOptional(
+        DuckDBConnection connection, ImportOptions? options, ImportKind kind, string? outDir, CancellationToken cancellationToken)
+    {
+        if (options is null) return null;
+        var table = ImportOptions.DefaultTable(kind);
+        return Importer.Import(connection, options with
+        {
+            Kind = kind,
+            TableName = table,
+            RejectsPath = options.RejectsPath ?? (outDir is null ? null : Path.Combine(outDir, table + "_" + RejectsCsv)),
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// customers.csv / .xlsx from the segment table of <paramref name="connection"/>, then the snapshot (when asked for and
+    /// <paramref name="keepsSnapshot"/>) and the run record in <paramref name="store"/> (none when null: a server run
+    /// without a snapshot), then summary.json.
+    /// </summary>
+    private static SegmentationRun Finish(
+        DuckDBConnection connection, DuckDBConnection? store, bool keepsSnapshot, SegmentationRequest request, IProgress<string>? progress,
+        Loads loads, SegmentationResult result, Steps steps, List<string> notes)
     {
         var outDir = request.OutputDirectory;
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var notes = new List<string>();
-        if (transactions.RejectsFile is not null) files["rejects"] = transactions.RejectsFile;
-        if (customers?.RejectsFile is not null) files["customer_rejects"] = customers.RejectsFile;
+        if (loads.Transactions.RejectsFile is not null) files["rejects"] = loads.Transactions.RejectsFile;
+        if (loads.Customers?.RejectsFile is not null) files["customer_rejects"] = loads.Customers.RejectsFile;
+        if (loads.Interactions?.RejectsFile is not null) files["interaction_rejects"] = loads.Interactions.RejectsFile;
+        if (loads.Surveys?.RejectsFile is not null) files["survey_rejects"] = loads.Surveys.RejectsFile;
         if (outDir is not null)
         {
             progress?.Report("write");
@@ -161,7 +257,22 @@ public static class SegmentationRunner
                 notes.Add("customers.xlsx skipped (--format csv).");
             }
         }
-        var run = new SegmentationRun(transactions, customers, result, files, notes, steps.Seconds);
+        var run = new SegmentationRun(loads.Transactions, loads.Customers, result, files, notes, steps.Seconds) { Interactions = loads.Interactions, Surveys = loads.Surveys };
+        if (request.Snapshot is { } snapshotRequest && store is not null && keepsSnapshot)
+        {
+            progress?.Report("snapshot");
+            // A table on the server has no file to hash: the fingerprint names the table and its row count.
+            var input = request.Transactions is { } file
+                ? InputFingerprint.Of(file.Path, loads.Transactions.RowsRead)
+                : new InputFingerprint($"{request.Engine.ToString().ToLowerInvariant()}:{request.SourceTable}", "", 0, loads.Transactions.RowsRead);
+            var snapshot = SnapshotRunStep.Save(store, snapshotRequest, result, input);
+            var alerts = snapshotRequest.AlertRulesPath is { } rules ? AlertRunner.Evaluate(store, rules, snapshot.Id, outDir) : null;
+            if (alerts?.File is { } alertsFile) files["alerts"] = alertsFile;
+            run = run with { Snapshot = snapshot, Alerts = alerts };
+            steps.Lap("snapshot");
+        }
+        // The facts a later `segmenta report --db FILE` needs that the tables do not hold.
+        if (store is not null) Reporting.RunRecordStore.Save(store, Reporting.RunRecord.From(run));
         if (outDir is not null)
         {
             var summary = Path.Combine(outDir, SummaryJson);

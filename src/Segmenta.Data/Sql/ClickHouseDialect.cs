@@ -42,6 +42,7 @@ internal sealed class ClickHouseDialect : SqlDialect
     public override string TypeName(SqlType type) => type switch
     {
         SqlType.BigInt => "Int64",
+        SqlType.Int => "Int32",
         SqlType.Double => "Float64",
         SqlType.Money => "Decimal(18, 4)",
         SqlType.Wide => "Decimal(38, 6)",
@@ -54,6 +55,7 @@ internal sealed class ClickHouseDialect : SqlDialect
     public override string Cast(string expr, SqlType type) => type switch
     {
         SqlType.BigInt => $"toInt64({expr})",
+        SqlType.Int => $"toInt32({expr})",
         SqlType.Double => $"toFloat64({expr})",
         SqlType.Money => $"toDecimal64({expr}, 4)",
         SqlType.Wide => $"toDecimal128({expr}, 6)",
@@ -65,6 +67,14 @@ internal sealed class ClickHouseDialect : SqlDialect
     // toDecimal64(Float64, 4) truncates (12.34 becomes 12.3399): go through the shortest text of the rounded double.
     public override string MoneyFrom(string expr, ColumnKind kind) =>
         kind == ColumnKind.Double ? $"toDecimal64(toString(round({expr}, 4)), 4)" : Cast(expr, SqlType.Money);
+
+    // Decimal64 × Decimal128 multiplies wrongly in 18.16 (12.5 × 0.3 = 37.5) and toDecimal64 truncates: widen the money to
+    // Decimal128 first, then add half a unit of the 4th decimal away from zero before truncating.
+    public override string MoneyTimes(string money, decimal factor)
+    {
+        var product = $"(toDecimal128({money}, 4) * {DecimalLiteral(factor)})";
+        return $"toDecimal64({product} + if({product} >= 0, toDecimal128('0.00005', 5), toDecimal128('-0.00005', 5)), 4)";
+    }
 
     public override string NullOf(SqlType type) => $"CAST(NULL AS Nullable({TypeName(type)}))";
 

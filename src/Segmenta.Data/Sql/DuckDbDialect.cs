@@ -10,6 +10,7 @@ internal sealed class DuckDbDialect : SqlDialect
     public override string TypeName(SqlType type) => type switch
     {
         SqlType.BigInt => "BIGINT",
+        SqlType.Int => "INTEGER",
         SqlType.Double => "DOUBLE",
         SqlType.Money => "DECIMAL(18,4)",
         SqlType.Wide => "DECIMAL(38,6)",

@@ -17,22 +17,39 @@ internal static class FeatureQuery
     /// <param name="HasCost">Some rows carry a cost (margin = amount − cost).</param>
     /// <param name="TransactionAttributes">Attribute columns of the transactions table (region, industry, …): the latest value per customer is kept.</param>
     /// <param name="CustomerAttributes">Columns of the customers table other than customer_id, joined in (a name that clashes with a transaction attribute gets a customer_ prefix).</param>
+    /// <param name="HasDiscount">The transactions have a discount column (adds discount_share).</param>
+    /// <param name="Interactions">The interactions table, or null (adds the interaction features).</param>
+    /// <param name="Surveys">The surveys table, or null (adds the survey features).</param>
+    /// <param name="UnitCosts">Cost per interaction type for interactions without a recorded cost.</param>
     internal sealed record Shape(
         bool HasOrderId,
         bool HasProduct,
         bool HasCost,
         IReadOnlyList<string> TransactionAttributes,
-        IReadOnlyList<string> CustomerAttributes);
+        IReadOnlyList<string> CustomerAttributes,
+        bool HasDiscount = false,
+        string? Interactions = null,
+        string? Surveys = null,
+        IReadOnlyDictionary<string, decimal>? UnitCosts = null);
 
     /// <summary>The feature columns in table order (for engines that need the list, e.g. to create a table first).</summary>
-    public static IReadOnlyList<string> Columns(Shape shape) =>
-    [
-        FeatureNames.CustomerId, FeatureNames.FirstPurchase, FeatureNames.LastPurchase, FeatureNames.Orders,
-        FeatureNames.PurchaseDays, FeatureNames.Frequency, FeatureNames.RecencyDays, FeatureNames.TenureDays,
-        FeatureNames.FirstToLastDays, FeatureNames.MonetaryTotal, FeatureNames.MonetaryMean, FeatureNames.RepeatMonetaryMean,
-        FeatureNames.MeanGapDays, FeatureNames.Margin, .. shape.TransactionAttributes, FeatureNames.DistinctProducts,
-        .. shape.CustomerAttributes.Select(c => CustomerColumnName(c, shape)),
-    ];
+    public static IReadOnlyList<string> Columns(Shape shape)
+    {
+        List<string> columns =
+        [
+            FeatureNames.CustomerId, FeatureNames.FirstPurchase, FeatureNames.LastPurchase, FeatureNames.Orders,
+            FeatureNames.PurchaseDays, FeatureNames.Frequency, FeatureNames.RecencyDays, FeatureNames.TenureDays,
+            FeatureNames.FirstToLastDays, FeatureNames.MonetaryTotal, FeatureNames.MonetaryMean, FeatureNames.RepeatMonetaryMean,
+            FeatureNames.MeanGapDays, FeatureNames.Margin,
+        ];
+        if (shape.HasDiscount) columns.Add(FeatureNames.DiscountShare);
+        columns.AddRange(shape.TransactionAttributes);
+        columns.Add(FeatureNames.DistinctProducts);
+        if (shape.Interactions is not null) columns.AddRange(FeatureNames.InteractionFeatures);
+        if (shape.Surveys is not null) columns.AddRange(FeatureNames.SurveyFeatures);
+        columns.AddRange(shape.CustomerAttributes.Select(c => CustomerColumnName(c, shape)));
+        return columns;
+    }
 
     public static string Build(SqlDialect d, Shape shape, DateOnly asOf, string transactions, string? customers)
     {
@@ -46,6 +63,11 @@ internal static class FeatureQuery
         day.Append("SELECT customer_id, order_date, sum(amount) AS day_amount, ")
            .Append(orders).Append(" AS day_orders");
         if (shape.HasCost) day.Append(", sum(cost) AS day_cost");
+        // Orders with a discount: distinct discounted order ids plus discounted rows without an id (as orders count).
+        if (shape.HasDiscount)
+            day.Append(", ").Append(shape.HasOrderId
+                ? d.CountDistinct("CASE WHEN discount > 0 THEN order_id END") + " + " + d.CountIf("order_id IS NULL AND discount > 0")
+                : d.CountIf("discount > 0")).Append(" AS day_discounted");
         foreach (var a in shape.TransactionAttributes) day.Append(", ").Append(d.MaxText(Q(a))).Append(" AS ").Append(Q(a));
         day.Append(" FROM ").Append(transactions).Append(" WHERE order_date <= ").Append(asOfSql)
            .Append(" GROUP BY customer_id, order_date");
@@ -75,32 +97,55 @@ internal static class FeatureQuery
          .Append(" END AS ").Append(FeatureNames.MeanGapDays);
         f.Append(", ").Append(shape.HasCost ? d.Cast("sum(day_amount) - sum(day_cost)", SqlType.Money) : d.NullOf(SqlType.Money))
          .Append(" AS ").Append(FeatureNames.Margin);
+        if (shape.HasDiscount)
+            f.Append(", ").Append(d.Divide("sum(day_discounted)", "sum(day_orders)")).Append(" AS ").Append(FeatureNames.DiscountShare);
         foreach (var a in shape.TransactionAttributes)
             f.Append(", ").Append(d.ArgMax(Q(a), "order_date")).Append(" AS ").Append(Q(a));
         f.Append(" FROM (").Append(day).Append(") AS days GROUP BY customer_id");
 
-        // One join per SELECT (ClickHouse 18 allows no more), always USING (customer_id) so the key appears once.
+        // One join per SELECT (ClickHouse 18 allows no more), always USING (customer_id) with explicit column lists so
+        // the key appears once; every right side's columns have names of their own (prod, ix_*, sv_*, customer_*).
         var sql = f.ToString();
-        var select = string.Join(", ", Columns(shape).Select(Q));
+        // The columns of the customer-level query: everything before distinct_products.
+        var columns = Columns(shape).TakeWhile(c => c != FeatureNames.DistinctProducts).ToList();
+        void Join(string right, string alias, IReadOnlyList<string> rightColumns)
+        {
+            sql = $"SELECT {string.Join(", ", columns.Concat(rightColumns).Select(Q))} FROM ({sql}) AS l{alias} {d.LeftJoin} ({right}) AS {alias} USING (customer_id)";
+            columns.AddRange(rightColumns);
+        }
+
         if (shape.HasProduct)
         {
-            var prod = $"SELECT customer_id, {d.CountDistinct("product_id")} AS {FeatureNames.DistinctProducts} FROM {transactions} " +
-                       $"WHERE order_date <= {asOfSql} GROUP BY customer_id";
-            sql = $"SELECT * FROM ({sql}) AS feat {d.LeftJoin} ({prod}) AS prod USING (customer_id)";
+            Join($"SELECT customer_id, {d.CountDistinct("product_id")} AS {FeatureNames.DistinctProducts} FROM {transactions} " +
+                 $"WHERE order_date <= {asOfSql} GROUP BY customer_id", "prod", [FeatureNames.DistinctProducts]);
         }
         else
         {
-            sql = $"SELECT *, {d.NullOf(SqlType.BigInt)} AS {FeatureNames.DistinctProducts} FROM ({sql}) AS feat";
+            sql = $"SELECT {string.Join(", ", columns.Select(Q))}, {d.NullOf(SqlType.BigInt)} AS {FeatureNames.DistinctProducts} FROM ({sql}) AS feat";
+            columns.Add(FeatureNames.DistinctProducts);
         }
+        if (shape.Interactions is not null)
+            Join(ContactFeatureQuery.Interactions(d, shape.Interactions, asOf, shape.UnitCosts ?? new Dictionary<string, decimal>()), "ix", ContactFeatureQuery.InteractionAggregates);
+        if (shape.Surveys is not null)
+            Join(ContactFeatureQuery.Surveys(d, shape.Surveys, asOf), "sv", ContactFeatureQuery.SurveyAggregates);
         if (customers is not null && shape.CustomerAttributes.Count > 0)
         {
-            var cust = "SELECT customer_id, " + string.Join(", ", shape.CustomerAttributes.Select(c => Q(c) + " AS " + Q(CustomerColumnName(c, shape)))) + " FROM " + customers;
-            sql = $"SELECT * FROM ({sql}) AS fp {d.LeftJoin} ({cust}) AS cust USING (customer_id)";
+            var names = shape.CustomerAttributes.Select(c => CustomerColumnName(c, shape)).ToList();
+            Join("SELECT customer_id, " + string.Join(", ", shape.CustomerAttributes.Select((c, i) => Q(c) + " AS " + Q(names[i]))) + " FROM " + customers, "cust", names);
         }
-        return $"SELECT {select} FROM ({sql}) AS features";
+
+        // The outer SELECT names every feature in table order; contact and survey columns get their defaults here.
+        var select = new List<string>();
+        foreach (var name in Columns(shape))
+        {
+            select.Add(ContactFeatureQuery.OuterColumn(d, name) is { } expr ? expr + " AS " + Q(name) : Q(name));
+        }
+        return $"SELECT {string.Join(", ", select)} FROM ({sql}) AS features";
     }
 
-    /// <summary>A customer-file column that clashes with a transaction attribute gets a <c>customer_</c> prefix.</summary>
+    /// <summary>A customer-file column that clashes with a transaction attribute or a feature name gets a <c>customer_</c> prefix.</summary>
     public static string CustomerColumnName(string column, Shape shape) =>
-        shape.TransactionAttributes.Contains(column, StringComparer.Ordinal) ? "customer_" + column : column;
+        shape.TransactionAttributes.Contains(column, StringComparer.Ordinal) || Core.Schemes.Rules.FeatureSchema.TypeOfKnownFeature(column) is not null
+            ? "customer_" + column
+            : column;
 }

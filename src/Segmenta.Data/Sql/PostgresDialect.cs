@@ -10,6 +10,7 @@ internal sealed class PostgresDialect : SqlDialect
     public override string TypeName(SqlType type) => type switch
     {
         SqlType.BigInt => "BIGINT",
+        SqlType.Int => "INTEGER",
         SqlType.Double => "DOUBLE PRECISION",
         SqlType.Money => "NUMERIC(18,4)",
         SqlType.Wide => "NUMERIC(38,6)",

@@ -46,6 +46,12 @@ internal abstract class SqlDialect
     /// <summary>Money (DECIMAL(18,4)) from a column of a user's table of the given kind; floats are rounded to 4 decimals.</summary>
     public virtual string MoneyFrom(string expr, ColumnKind kind) => Cast(expr, SqlType.Money);
 
+    /// <summary>
+    /// Money × an exact factor, as money rounded half away from zero to 4 decimals. The money is widened first: DuckDB keeps
+    /// DECIMAL(18,4) × DECIMAL(10,10) at 18 digits and overflows on large amounts.
+    /// </summary>
+    public virtual string MoneyTimes(string money, decimal factor) => Cast(Cast(money, SqlType.Wide) + " * " + DecimalLiteral(factor), SqlType.Money);
+
     /// <summary>A typed NULL.</summary>
     public virtual string NullOf(SqlType type) => "CAST(NULL AS " + TypeName(type) + ")";
 

@@ -5,6 +5,8 @@ internal enum SqlType
 {
     /// <summary>64-bit integer.</summary>
     BigInt,
+    /// <summary>32-bit integer (survey scores).</summary>
+    Int,
     /// <summary>64-bit IEEE float.</summary>
     Double,
     /// <summary>Money as stored: DECIMAL(18,4).</summary>

@@ -46,6 +46,11 @@ public static class SyntheticCsvWriter
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(files);
         ArgumentException.ThrowIfNullOrWhiteSpace(files.Transactions);
+        if (options.Profile != SyntheticProfile.Standard)
+        {
+            return ProfileCsvWriter.Write(options, files.ForProfile(), progress, cancellationToken);
+        }
+
         var plan = TransactionSimulator.Plan(options);
         var format = new SyntheticRowFormatter(plan);
         var tally = new Tally();
@@ -55,7 +60,18 @@ public static class SyntheticCsvWriter
         using (var transactions = new AsciiFileWriter(files.Transactions))
         using (var customersFile = files.Customers is null ? null : new AsciiFileWriter(files.Customers))
         using (var latentFile = files.Latent is null ? null : new AsciiFileWriter(files.Latent))
+        using (var treatedFile = files.CampaignTreated is null ? null : new AsciiFileWriter(files.CampaignTreated))
+        using (var controlFile = files.CampaignControl is null ? null : new AsciiFileWriter(files.CampaignControl))
+        using (var clustersFile = files.Clusters is null ? null : new AsciiFileWriter(files.Clusters))
         {
+            treatedFile?.WriteLine("customer_id");
+            controlFile?.WriteLine("customer_id");
+            if (clustersFile is not null && options.Clusters is null)
+            {
+                throw new Core.SegmentaInputException("A clusters truth file needs planted clusters: add --clusters K.");
+            }
+
+            clustersFile?.WriteLine(SyntheticRowFormatter.ClustersHeader);
             transactions.WriteLine(SyntheticRowFormatter.TransactionsHeader);
             customersFile?.WriteLine(SyntheticRowFormatter.CustomersHeader);
             latentFile?.WriteLine(SyntheticRowFormatter.LatentHeader);
@@ -71,6 +87,22 @@ public static class SyntheticCsvWriter
                 if (latentFile is not null)
                 {
                     format.WriteLatent(latentFile, customer);
+                }
+
+                var campaignFile = customer.CampaignGroup switch
+                {
+                    CampaignGroup.Treated => treatedFile,
+                    CampaignGroup.Control => controlFile,
+                    _ => null,
+                };
+                if (campaignFile is not null)
+                {
+                    format.WriteCustomerId(campaignFile, customer);
+                }
+
+                if (clustersFile is not null)
+                {
+                    format.WriteCluster(clustersFile, customer);
                 }
 
                 if (tally.Customers % 16_384 == 0)

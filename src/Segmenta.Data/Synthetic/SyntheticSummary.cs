@@ -17,6 +17,12 @@ public sealed record SyntheticSummary(
     int CustomersAliveAtAsOf,
     long TotalAmountCents)
 {
+    /// <summary>Interaction rows written (industry profiles only).</summary>
+    public long InteractionRows { get; init; }
+
+    /// <summary>Survey answer rows written (industry profiles only).</summary>
+    public long SurveyRows { get; init; }
+
     /// <summary>Sum of all amounts.</summary>
     public decimal TotalAmount => TotalAmountCents / 100m;
 }

@@ -31,7 +31,7 @@ internal sealed record ConformanceResult(
         ISegmentationEngine engine, ConformanceCase c, DuckDBConnection local, Func<Task> fetch)
     {
         var ct = CancellationToken.None;
-        await engine.BuildFeaturesAsync(c.Options.AsOf, ct);
+        await engine.BuildFeaturesAsync(c.Options.AsOf, c.Options.Profitability, ct);
         if (c.Options.Clv is not null)
         {
             var histories = await engine.ReadHistoriesAsync(ct);

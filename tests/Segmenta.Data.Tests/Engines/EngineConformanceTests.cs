@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using Segmenta.Core.Customers;
 using Segmenta.Core.Schemes.Expressions;
 using Segmenta.Data.DuckDb;
 
@@ -25,6 +26,26 @@ public abstract class EngineConformanceTests
 
     [Fact]
     public Task Synthetic_EveryCustomerEveryScheme_MatchesReference() => CheckAsync(ConformanceCase.Synthetic, evaluateInMemory: false);
+
+    [Fact]
+    public async Task ChemicalsInteractionsSurveys_EveryCustomerEveryScheme_MatchesReference()
+    {
+        await CheckAsync(ConformanceCase.Contacts, evaluateInMemory: true);
+
+        // The case must exercise what it is about: every contact, survey and profit feature present with values, and
+        // gross margins both from recorded costs and from the population margin rate.
+        var reference = await ReferenceAsync(ConformanceCase.Contacts);
+        foreach (var name in FeatureNames.InteractionFeatures.Concat(FeatureNames.SurveyFeatures).Concat(FeatureNames.ProfitFeatures))
+        {
+            var i = reference.Columns.ToList().IndexOf(name);
+            Assert.True(i >= 0, $"column {name} missing");
+            Assert.True(reference.Rows.Values.Count(r => r[i] is not null) >= 50, $"column {name}: too few values");
+        }
+        var margin = reference.Columns.ToList().IndexOf(FeatureNames.Margin);
+        var gross = reference.Columns.ToList().IndexOf(FeatureNames.GrossMargin);
+        Assert.True(reference.Rows.Values.Count(r => r[margin] is null && r[gross] is not null) >= 50, "too few gross margins from the margin rate");
+        Assert.True(reference.Rows.Values.Count(r => r[margin] is not null) >= 50, "too few recorded margins");
+    }
 
     private async Task CheckAsync(ConformanceCase c, bool evaluateInMemory)
     {

@@ -23,6 +23,8 @@ internal sealed class CustomerBlockSimulator
     private readonly GammaSampler _dropoutY;
     private readonly GammaSampler _spendRate;
     private readonly GammaSampler _spend;
+    private const double PlantedShape = 11.0;
+    private readonly GammaSampler _planted = new(PlantedShape);
     private readonly CumulativeSampler _regions = new(SyntheticAttributes.RegionWeights);
     private readonly CumulativeSampler _industries = new(SyntheticAttributes.IndustryWeights);
 
@@ -55,6 +57,11 @@ internal sealed class CustomerBlockSimulator
 
     private SyntheticCustomer SimulateCustomer(SyntheticRandom rng, int index, List<SyntheticPurchase> purchases)
     {
+        if (_options.Clusters is { } clusters)
+        {
+            return SimulatePlanted(rng, index, purchases, clusters);
+        }
+
         var lambdaPerWeek = _lambda.Sample(rng) / _options.Alpha;
         var p = DropoutProbability(rng);
         var nu = _spendRate.Sample(rng) / _options.V;
@@ -91,8 +98,69 @@ internal sealed class CustomerBlockSimulator
         var region = _regions.Sample(rng);
         var industry = _industries.Sample(rng);
         var lead = Math.Min(rng.Geometric(1.0 / SyntheticAttributes.SignupLeadMeanDays) - 1.0, SyntheticCalendar.SignupLeadMaxDays);
+        var group = _options.Campaign is { } campaign ? PlantCampaign(campaign, index, nu, purchases) : CampaignGroup.None;
         return new SyntheticCustomer(
-            index, lambdaPerWeek, p, nu, _options.P / nu, alive, region, industry, firstDay - (int)lead, [.. purchases]);
+            index, lambdaPerWeek, p, nu, _options.P / nu, alive, region, industry, firstDay - (int)lead, [.. purchases], group);
+    }
+
+    /// <summary>
+    /// Assigns the campaign group and adds the treated customer's extra orders (see <see cref="SyntheticCampaign"/>), from
+    /// the customer's own campaign stream so the base draws of every customer stay as they are.
+    /// </summary>
+    private CampaignGroup PlantCampaign(SyntheticCampaign campaign, int index, double nu, List<SyntheticPurchase> purchases)
+    {
+        var start = campaign.Start.DayNumber - SyntheticCalendar.WindowStart.DayNumber;
+        var end = Math.Min(start + campaign.WindowDays, SyntheticCalendar.WindowDays);
+        var rng = new SyntheticRandom(_options.Seed, SimulationStreams.CampaignStreamBase + (ulong)index);
+        if (purchases[0].Day >= start || rng.NextDouble() >= campaign.TargetShare) return CampaignGroup.None;
+        if (rng.NextDouble() < campaign.ControlShare) return CampaignGroup.Control;
+        var whole = Math.Floor(campaign.Uplift);
+        var fraction = campaign.Uplift - whole;
+        var inWindow = purchases.Count(x => x.Day >= start && x.Day < end);
+        for (var i = 0; i < inWindow; i++)
+        {
+            var extra = (int)whole + (rng.NextDouble() < fraction ? 1 : 0);
+            for (var k = 0; k < extra; k++)
+                purchases.Add(Purchase(rng, start + rng.NextInt(end - start), nu));
+        }
+        // Stable by day: the first purchase (before the start) stays first.
+        var ordered = purchases.OrderBy(x => x.Day).ToList();
+        purchases.Clear();
+        purchases.AddRange(ordered);
+        return CampaignGroup.Treated;
+    }
+
+    /// <summary>A customer of a planted cluster (see <see cref="PlantedClusters"/>): group, then rate, order value, first day, active-until day, purchases.</summary>
+    private SyntheticCustomer SimulatePlanted(SyntheticRandom rng, int index, List<SyntheticPurchase> purchases, int clusters)
+    {
+        var cluster = rng.NextInt(clusters);
+        var type = PlantedClusters.Archetypes[cluster];
+        var lambdaPerWeek = type.RatePerWeek * _planted.Sample(rng) / PlantedShape;
+        var meanSpend = type.MeanOrderValue * _planted.Sample(rng) / PlantedShape;
+        var nu = _options.P / meanSpend;
+        var firstDay = type.FirstDayFrom + rng.NextInt(type.FirstDayTo - type.FirstDayFrom + 1);
+        var until = type.ActiveUntilFrom + rng.NextInt(type.ActiveUntilTo - type.ActiveUntilFrom + 1);
+        var end = Math.Min(until, SyntheticCalendar.WindowDays);
+        purchases.Clear();
+        purchases.Add(Purchase(rng, firstDay, nu));
+        var ratePerDay = lambdaPerWeek / 7.0;
+        double t = firstDay;
+        while (true)
+        {
+            t += rng.Exponential() / ratePerDay;
+            if (!(t < end))
+            {
+                break;
+            }
+
+            purchases.Add(Purchase(rng, (int)t, nu));
+        }
+
+        var region = _regions.Sample(rng);
+        var industry = _industries.Sample(rng);
+        var alive = until >= SyntheticCalendar.WindowDays;
+        return new SyntheticCustomer(
+            index, lambdaPerWeek, alive ? 1e-12 : 1.0, nu, meanSpend, alive, region, industry, firstDay, [.. purchases], cluster: cluster);
     }
 
     private double DropoutProbability(SyntheticRandom rng)
