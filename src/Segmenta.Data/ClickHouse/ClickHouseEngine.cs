@@ -284,7 +284,7 @@ public sealed partial class ClickHouseEngine : IServerEngine
             throw new SegmentaInputException($"Unknown feature \"{column}\". Features: {string.Join(", ", kinds.Keys)}.");
         var rows = await Guard(() => First.RowsAsync(EngineSql.Histogram(Dialect, Dist(DuckDbEngine.FeaturesTable), column, kind), Settings, cancellationToken)).ConfigureAwait(false);
         var nulls = await RowAsync(EngineSql.NullCount(Dialect, Dist(DuckDbEngine.FeaturesTable), column), cancellationToken).ConfigureAwait(false);
-        return new ValueHistogram(
+        return EngineSql.HistogramOf(
             [.. rows.Select(r => kind == ColumnKind.Double ? EngineSql.HistogramValue(Double(r[0])) : Decimal(r[0]))],
             [.. rows.Select(r => Long(r[1]))], Long(nulls[0]));
     }

@@ -136,7 +136,7 @@ public sealed class DuckDbEngine(DuckDBConnection connection) : ISegmentationEng
         }
         using var nulls = Query(EngineSql.NullCount(Dialect, FeaturesTable, column));
         nulls.Read();
-        return Task.FromResult(new ValueHistogram([.. values], [.. counts], nulls.GetInt64(0)));
+        return Task.FromResult(EngineSql.HistogramOf(values, counts, nulls.GetInt64(0)));
     }
 
     /// <inheritdoc />

@@ -223,7 +223,7 @@ public sealed class PostgresEngine : IServerEngine
             }
         }
         var nulls = await RowAsync(EngineSql.NullCount(Dialect, T(DuckDbEngine.FeaturesTable), column), cancellationToken).ConfigureAwait(false);
-        return new ValueHistogram([.. values], [.. counts], Long(nulls[0]));
+        return EngineSql.HistogramOf(values, counts, Long(nulls[0]));
     }
 
     /// <inheritdoc />

@@ -80,13 +80,15 @@ internal sealed class ClickHouseDialect : SqlDialect
 
     public override string CountRows() => "toInt64(count())";
 
-    public override string CountIf(string condition) => $"toInt64(countIf({condition}))";
+    // countIf over a Nullable condition that is null on every row returns NULL, not 0: a null condition counts as false.
+    public override string CountIf(string condition) => $"toInt64(countIf(ifNull({condition}, 0)))";
 
     public override string MinIf(string value, string condition) => $"minIf({value}, {condition})";
 
     public override string MaxIf(string value, string condition) => $"maxIf({value}, {condition})";
 
-    public override string CountDistinct(string value) => $"toInt64(uniqExact({value}))";
+    // Over a Nullable argument whose values are all null, uniqExact returns NULL (SQL's count(DISTINCT) gives 0).
+    public override string CountDistinct(string value) => $"toInt64(ifNull(uniqExact({value}), 0))";
 
     public override string DaysBetween(string from, string to) => $"toInt64(({to}) - ({from}))";
 

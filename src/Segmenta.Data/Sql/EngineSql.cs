@@ -47,6 +47,29 @@ internal static class EngineSql
     public static decimal HistogramValue(double value) =>
         decimal.Parse(value.ToString("F6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The histogram of ascending <paramref name="values"/> (as read from <see cref="Histogram"/>) with equal neighbours
+    /// merged: distinct doubles can round to the same 6-decimal value (0.1428571… and 0.1428574…), and the rounding keeps
+    /// the order, so equal values are adjacent.
+    /// </summary>
+    public static Core.Numerics.ValueHistogram HistogramOf(IReadOnlyList<decimal> values, IReadOnlyList<long> counts, long nulls)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(counts);
+        var v = new List<decimal>(values.Count);
+        var n = new List<long>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (v.Count > 0 && v[^1] == values[i]) n[^1] += counts[i];
+            else
+            {
+                v.Add(values[i]);
+                n.Add(counts[i]);
+            }
+        }
+        return new Core.Numerics.ValueHistogram([.. v], [.. n], nulls);
+    }
+
     /// <summary>Number of nulls of a column.</summary>
     public static string NullCount(SqlDialect d, string table, string column) =>
         $"SELECT {d.CountRows()} FROM {table} WHERE {d.QuoteIdentifier(column)} IS NULL";

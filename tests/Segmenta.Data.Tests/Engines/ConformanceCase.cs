@@ -30,6 +30,7 @@ internal sealed record ConformanceCase(string Name, string Transactions, string?
         "gross_margin / monetary_total > 0.2",
         "cost_to_serve between 1000 and 50000",
         "not (visits_90d > 0 and nps < 7)",
+        "discount_share >= 0.5",
         "region in ('浙江', '江苏') and contact_cost_90d > 0 and industry = '涂料'",
     ];
 
@@ -68,7 +69,8 @@ internal sealed record ConformanceCase(string Name, string Transactions, string?
     /// A small chemicals-profile set from the in-repo generator (as <c>segmenta generate --profile chemicals</c>: Chinese
     /// headers and interaction types, cost of goods, customer attributes, interactions with some empty cost cells, survey
     /// answers), with the cost of goods blanked for customers whose id ends in 3 so their gross margin comes from the
-    /// population margin rate; unit costs per interaction type (with cents) and CLV (profit histories) on.
+    /// population margin rate, a discount column added; unit costs per interaction type (with cents) and CLV (profit
+    /// histories) on.
     /// </summary>
     public static ConformanceCase Contacts => ContactsCase.Value;
 
@@ -116,12 +118,13 @@ internal sealed record ConformanceCase(string Name, string Transactions, string?
         var lines = File.ReadAllLines(files.Transactions);
         var cost = Array.IndexOf(lines[0].Split(','), "cost");
         Assert.True(cost > 0, "the chemicals profile writes a cost column");
+        lines[0] += ",discount";
         for (var i = 1; i < lines.Length; i++)
         {
             var cells = lines[i].Split(',');
-            if (!cells[0].EndsWith('3')) continue;
-            cells[cost] = "";
-            lines[i] = string.Join(',', cells);
+            if (cells[0].EndsWith('3')) cells[cost] = "";
+            // A discount on every third row (discount_share: discounted orders / orders).
+            lines[i] = string.Join(',', cells) + (i % 3 == 0 ? ",12.50" : ",");
         }
         File.WriteAllLines(files.Transactions, lines, new UTF8Encoding(false));
         var options = new SegmentationOptions

@@ -35,7 +35,7 @@ public abstract class EngineConformanceTests
         // The case must exercise what it is about: every contact, survey and profit feature present with values, and
         // gross margins both from recorded costs and from the population margin rate.
         var reference = await ReferenceAsync(ConformanceCase.Contacts);
-        foreach (var name in FeatureNames.InteractionFeatures.Concat(FeatureNames.SurveyFeatures).Concat(FeatureNames.ProfitFeatures))
+        foreach (var name in FeatureNames.InteractionFeatures.Concat(FeatureNames.SurveyFeatures).Concat(FeatureNames.ProfitFeatures).Append(FeatureNames.DiscountShare))
         {
             var i = reference.Columns.ToList().IndexOf(name);
             Assert.True(i >= 0, $"column {name} missing");
