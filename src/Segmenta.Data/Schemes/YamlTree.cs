@@ -51,7 +51,8 @@ internal static class YamlTree
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException or IndexOutOfRangeException)
         {
-            problems.Add((new YamlPosition(1, 1), $"not valid YAML ({Clean(e.Message)}) — check the file is a YAML mapping such as \"name: key_accounts\""));
+            // YamlDotNet throws InvalidOperationException when the text ends inside an unclosed [ ], { } or quote.
+            problems.Add((reader.Last, "not valid YAML: the file ends inside an unclosed [ ], { } or quoted text that starts here or before — close it"));
             return null;
         }
         catch (LimitReached)
@@ -88,12 +89,16 @@ internal static class YamlTree
     {
         private int _nodes;
 
+        /// <summary>Where the last complete parser event started (for errors the parser reports without a position).</summary>
+        public YamlPosition Last { get; private set; } = new(1, 1);
+
         private static YamlPosition At(ParsingEvent e) => new(Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column));
 
         private ParsingEvent Next()
         {
             if (!parser.MoveNext())
                 throw new YamlException("unexpected end of the file");
+            Last = At(parser.Current!);
             return parser.Current!;
         }
 
