@@ -3,6 +3,8 @@ using Segmenta.Benchmarks;
 
 if (args.Length == 2 && args[0] == "duckdb-baseline")
     return DuckDbBaseline.Run(args[1]);
+if (args.Length is 2 or 3 && args[0] == "schemes")
+    return await SchemeAssignmentBench.RunAsync(args[1], args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
 
 BenchmarkSwitcher.FromAssembly(typeof(DuckDbBaseline).Assembly).Run(args);
 return 0;

@@ -28,8 +28,10 @@ public static class SegmentationPipeline
             models = ClvFeatures.Compute(histories, options.Clv);
             await engine.AddFeatureColumnsAsync(histories.CustomerIds, models.Columns, cancellationToken).ConfigureAwait(false);
         }
-        var builtIns = await PlanBuiltInsAsync(engine, options, cancellationToken).ConfigureAwait(false);
-        var (userPlans, userExplanations) = await UserSchemePlanner.PlanAsync(engine, builtIns, options.Schemes, cancellationToken).ConfigureAwait(false);
+        // Built-ins and user schemes share each histogram (one GROUP BY over all customers per column).
+        var cached = new HistogramCachingEngine(engine);
+        var builtIns = await PlanBuiltInsAsync(cached, options, cancellationToken).ConfigureAwait(false);
+        var (userPlans, userExplanations) = await UserSchemePlanner.PlanAsync(cached, builtIns, options.Schemes, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<SchemePlan> plans = [.. builtIns, .. userPlans];
         var applied = options.LabelLanguage is { } language ? [.. plans, SegmentLabels.Plan(plans, language)] : plans;
         await engine.ApplyPlansAsync(applied, cancellationToken).ConfigureAwait(false);

@@ -129,7 +129,9 @@ public class SchemesSqlMatchesEvaluatorTests
     {
         var rules = new SchemeDefinition
         {
-            Name = "rules_a", Kind = SchemeKinds.Rules, Default = "rest",
+            Name = "rules_a",
+            Kind = SchemeKinds.Rules,
+            Default = "rest",
             Segments = [.. Enumerable.Range(0, r.Next(1, 4)).Select(i => new SegmentDefinition { Name = "s" + i, When = Condition(r) })],
         };
         var method = BinMethods.All[r.Next(BinMethods.All.Count)];
@@ -142,7 +144,8 @@ public class SchemesSqlMatchesEvaluatorTests
         var tiers = method == BinMethods.EqualWidth ? r.Next(2, 5) : breaks.Count + 1;
         var bins = new SchemeDefinition
         {
-            Name = "bins_b", Kind = SchemeKinds.Bins,
+            Name = "bins_b",
+            Kind = SchemeKinds.Bins,
             Bins = new BinsSettings { Measure = Numbers[r.Next(Numbers.Length)], Method = method, Breaks = breaks },
             Segments = [.. Enumerable.Range(0, tiers).Select(i => new SegmentDefinition { Name = "t" + i })],
         };
@@ -152,25 +155,30 @@ public class SchemesSqlMatchesEvaluatorTests
         var columnBands = columns.At.Count == 0 ? 2 : columns.At.Count + 1;
         var matrix = new SchemeDefinition
         {
-            Name = "matrix_c", Kind = SchemeKinds.Matrix,
+            Name = "matrix_c",
+            Kind = SchemeKinds.Matrix,
             Matrix = new MatrixSettings { Rows = rows, Columns = columns },
             Segments = [.. from i in Enumerable.Range(1, rowBands) from j in Enumerable.Range(1, columnBands) select new SegmentDefinition { Name = $"c{i}_{j}", Cell = [i, j] }],
         };
         var grading = new SchemeDefinition
         {
-            Name = "grading_d", Kind = SchemeKinds.Grading,
+            Name = "grading_d",
+            Kind = SchemeKinds.Grading,
             Grading = new GradingSettings { Contribution = new AxisDefinition { Measure = "monetary_total", Split = r.Next(2) == 0 ? AxisSplits.Mean : AxisSplits.Median }, Potential = new AxisDefinition { Measure = "clv_12m" } },
         };
         var lifecycle = new SchemeDefinition
         {
-            Name = "lifecycle_e", Kind = SchemeKinds.Lifecycle,
+            Name = "lifecycle_e",
+            Kind = SchemeKinds.Lifecycle,
             Lifecycle = new LifecycleSettings { NewWithinDays = r.Next(1, 60), DormantAfterDays = r.Next(60, 200), ChurnedAfterDays = r.Next(200, 600), DormantGapMultiple = r.Next(1, 5), PAliveColumn = "clv_12m", PAliveBelow = 0.5m },
         };
         var behaviour = new SchemeDefinition { Name = "behaviour_f", Kind = SchemeKinds.Behaviour };
         var needs = new SchemeDefinition { Name = "needs_g", Kind = SchemeKinds.Needs, Segments = [new SegmentDefinition { Name = "experience", When = Condition(r) }] };
         var attribute = new SchemeDefinition
         {
-            Name = "attribute_h", Kind = SchemeKinds.Attribute, Default = "other",
+            Name = "attribute_h",
+            Kind = SchemeKinds.Attribute,
+            Default = "other",
             Attribute = new AttributeSettings { Column = "region", Mapping = new Dictionary<string, string> { ["浙江"] = "east", ["江苏"] = "east", ["广东"] = "south" } },
             Segments = [new SegmentDefinition { Name = "east" }, new SegmentDefinition { Name = "south" }],
         };
@@ -178,7 +186,9 @@ public class SchemesSqlMatchesEvaluatorTests
         string Key(SchemeDefinition d, Func<int, string> name, int count) => r.Next(4) == 0 ? "*" : name(r.Next(count));
         var combine = new SchemeDefinition
         {
-            Name = "combine_i", Kind = SchemeKinds.Combine, Default = "other",
+            Name = "combine_i",
+            Kind = SchemeKinds.Combine,
+            Default = "other",
             Combine = new CombineSettings { First = "lifecycle_e", Second = "matrix_c" },
             Segments = [.. Enumerable.Range(0, r.Next(1, 4)).Select(i => new SegmentDefinition
             {
