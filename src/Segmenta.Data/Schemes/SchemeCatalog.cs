@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text;
 using Segmenta.Core;
-using Segmenta.Core.Customers;
 using Segmenta.Core.Schemes;
 using Segmenta.Core.Schemes.Rules;
 
@@ -147,6 +146,4 @@ public sealed class SchemeCatalog
     /// <summary>The segment columns of the built-in schemes, usable by kind combine and attribute.</summary>
     public static IReadOnlyList<string> BuiltInSegmentColumns { get; } =
         [Core.Rfm.RfmScheme.SegmentColumn, Core.Rfm.RfmCn8Scheme.SegmentColumn, Core.Abc.AbcScheme.SegmentColumn, Core.ValueTiers.ValueTierScheme.SegmentColumn];
-
-    internal static string FeatureNamesHint => string.Join(", ", FeatureSchema.StandardFeatures.Keys.Where(k => k != FeatureNames.CustomerId));
 }

@@ -114,6 +114,33 @@ public sealed class PresetRunTests : IClassFixture<PresetRunTests.Run>
         Assert.Contains(profile.Features, p => p.Key == "monetary_total");
         Assert.All(profile.Segments, s => Assert.False(string.IsNullOrWhiteSpace(s.Reason)));
         Assert.Null(profile.Interactions);
+        Assert.Null(profile.Surveys);
+
+        // Another import adds these tables; the profile summarises whatever columns they have.
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "CREATE TABLE interactions AS SELECT * FROM (VALUES ('1', DATE '1998-05-01', 'visit', 80.0, '王经理'), ('1', DATE '1998-06-10', 'call', 5.0, '王经理'), ('2', DATE '1998-06-11', 'call', 5.0, NULL)) t(customer_id, interaction_date, type, cost, owner);"
+                + "CREATE TABLE surveys AS SELECT * FROM (VALUES ('1', DATE '1998-03-01', 9, 4, '品质'), ('1', DATE '1998-06-01', 6, 2, NULL)) t(customer_id, survey_date, nps, csat, need)";
+            cmd.ExecuteNonQuery();
+        }
+        try
+        {
+            var withContacts = CustomerProfiles.Read(connection, _run.Store, "1", "zh-CN");
+            var contacts = withContacts.Interactions!.ToDictionary(p => p.Key, p => p.Value);
+            Assert.Equal(2L, Convert.ToInt64(contacts["contacts"], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(1L, Convert.ToInt64(contacts["visits"], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(new DateOnly(1998, 6, 10), contacts["last_contact"]);
+            var surveys = withContacts.Surveys!.ToDictionary(p => p.Key, p => p.Value);
+            Assert.Equal(6, Convert.ToInt32(surveys["latest_nps"], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(3.0, Convert.ToDouble(surveys["mean_csat"], System.Globalization.CultureInfo.InvariantCulture), 9);
+            Assert.Equal("品质", surveys["latest_need"]);
+        }
+        finally
+        {
+            using var drop = connection.CreateCommand();
+            drop.CommandText = "DROP TABLE interactions; DROP TABLE surveys";
+            drop.ExecuteNonQuery();
+        }
         var ex = Assert.Throws<Core.SegmentaInputException>(() => CustomerProfiles.Read(connection, _run.Store, "0001", "en"));
         Assert.Contains("did you mean \"1\"", ex.Message, StringComparison.Ordinal);
     }
