@@ -7,6 +7,8 @@ if (args.Length == 2 && args[0] == "cluster-phases")
     return ClusteringPhases.Run(args[1]);
 if (args.Length >= 2 && args[0] == "cluster-bench")
     return ClusteringBench.Run(args[1], args.Length > 2 && int.TryParse(args[2], out var repeats) ? repeats : 3, args.Contains("--mlnet"));
+if (args.Length is 2 or 3 && args[0] == "schemes")
+    return await SchemeAssignmentBench.RunAsync(args[1], args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
 
 BenchmarkSwitcher.FromAssembly(typeof(DuckDbBaseline).Assembly).Run(args);
 return 0;

@@ -15,8 +15,13 @@ internal sealed class SchemeOptions
     public Option<int> ClvMonths { get; } = new("--clv-months") { Description = "CLV / expected-purchases horizon in months (with --clv).", DefaultValueFactory = _ => ClvFeatureOptions.DefaultHorizonMonths };
     public Option<double> DiscountMonthly { get; } = new("--discount-monthly") { Description = "Monthly discount rate for CLV (with --clv).", DefaultValueFactory = _ => 0 };
 
+    public Option<string[]> Scheme { get; } = new("--scheme") { Description = "A user scheme to run after the built-ins: a YAML file or a catalog name (segmenta schemes list). Repeat for several; later ones may combine earlier ones.", AllowMultipleArgumentsPerToken = false };
+    public Option<string?> SchemesDir { get; } = new("--schemes-dir") { Description = "Folder of your scheme files (*.yaml); default ./schemes when it exists." };
+
     public void AddTo(Command command)
     {
+        command.Add(Scheme);
+        command.Add(SchemesDir);
         command.Add(AsOf);
         command.Add(RfmBinning);
         command.Add(RfmBins);

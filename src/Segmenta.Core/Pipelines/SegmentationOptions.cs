@@ -33,4 +33,10 @@ public sealed record SegmentationOptions
 
     /// <summary>High / mid / low value tiers.</summary>
     public ValueTierOptions ValueTier { get; init; } = new();
+
+    /// <summary>
+    /// User schemes (YAML files, presets), planned and applied after the built-in schemes and the model features, in
+    /// this order: a combine scheme may use the built-ins' segment columns and those of the user schemes before it.
+    /// </summary>
+    public IReadOnlyList<UserScheme> Schemes { get; init; } = [];
 }

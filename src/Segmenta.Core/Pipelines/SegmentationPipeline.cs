@@ -3,6 +3,7 @@ using Segmenta.Core.Customers;
 using Segmenta.Core.Ports;
 using Segmenta.Core.Rfm;
 using Segmenta.Core.Schemes;
+using Segmenta.Core.Schemes.Reasons;
 using Segmenta.Core.ValueTiers;
 
 namespace Segmenta.Core.Pipelines;
@@ -13,7 +14,7 @@ namespace Segmenta.Core.Pipelines;
 /// </summary>
 public static class SegmentationPipeline
 {
-    /// <summary>Runs the built-in schemes (rfm, rfm_cn8, abc, value_tier) on the engine's imported data.</summary>
+    /// <summary>Runs the built-in schemes (rfm, rfm_cn8, abc, value_tier), then the user schemes of <see cref="SegmentationOptions.Schemes"/>, on the engine's imported data.</summary>
     public static async Task<SegmentationResult> RunAsync(
         ISegmentationEngine engine, SegmentationOptions options, CancellationToken cancellationToken = default)
     {
@@ -29,7 +30,11 @@ public static class SegmentationPipeline
             models = ClvFeatures.Compute(histories, options.Clv);
             await engine.AddFeatureColumnsAsync(histories.CustomerIds, models.Columns, cancellationToken).ConfigureAwait(false);
         }
-        var plans = await PlanBuiltInsAsync(engine, options, cancellationToken).ConfigureAwait(false);
+        // Built-ins and user schemes share each histogram (one GROUP BY over all customers per column).
+        var cached = new HistogramCachingEngine(engine);
+        var builtIns = await PlanBuiltInsAsync(cached, options, cancellationToken).ConfigureAwait(false);
+        var (userPlans, userExplanations) = await UserSchemePlanner.PlanAsync(cached, builtIns, options.Schemes, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<SchemePlan> plans = [.. builtIns, .. userPlans];
         var applied = options.LabelLanguage is { } language ? [.. plans, SegmentLabels.Plan(plans, language)] : plans;
         await engine.ApplyPlansAsync(applied, cancellationToken).ConfigureAwait(false);
         var results = new List<SchemeResult>(plans.Count);
@@ -38,7 +43,11 @@ public static class SegmentationPipeline
             var stats = await engine.SegmentStatsAsync(plan.SegmentColumn, cancellationToken).ConfigureAwait(false);
             results.Add(new SchemeResult(plan, InDisplayOrder(plan, stats)));
         }
-        return new SegmentationResult(engine.Name, features, results) { Models = models };
+        return new SegmentationResult(engine.Name, features, results)
+        {
+            Models = models,
+            Explanations = [.. builtIns.Select(p => SchemeExplanation.FromPlan(p, SchemeExplanation.BuiltInKind)), .. userExplanations],
+        };
     }
 
     /// <summary>Builds the built-in plans from the population's histograms (one GROUP BY per measure).</summary>

@@ -124,6 +124,26 @@ public sealed class DuckDbEngine(DuckDBConnection connection) : ISegmentationEng
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, FeatureType>> FeatureTypesAsync(CancellationToken cancellationToken)
+    {
+        var types = new Dictionary<string, FeatureType>(StringComparer.Ordinal);
+        using var reader = Query($"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = {Dialect.StringLiteral(FeaturesTable)} ORDER BY ordinal_position");
+        while (reader.Read()) types[reader.GetString(0)] = TypeOf(reader.GetString(1));
+        return Task.FromResult<IReadOnlyDictionary<string, FeatureType>>(types);
+    }
+
+    /// <summary>The rule-language type of a DuckDB column type.</summary>
+    internal static FeatureType TypeOf(string duckDbType) => duckDbType.ToUpperInvariant() switch
+    {
+        "BOOLEAN" => FeatureType.Boolean,
+        "DATE" or "TIMESTAMP" or "TIMESTAMP WITH TIME ZONE" => FeatureType.Date,
+        "VARCHAR" => FeatureType.Text,
+        var t when t.StartsWith("DECIMAL", StringComparison.Ordinal) || t is "BIGINT" or "INTEGER" or "SMALLINT" or "TINYINT" or "HUGEINT"
+            or "UBIGINT" or "UINTEGER" or "USMALLINT" or "UTINYINT" or "DOUBLE" or "FLOAT" or "REAL" => FeatureType.Number,
+        _ => FeatureType.Text,
+    };
+
+    /// <inheritdoc />
     public Task<ValueHistogram> HistogramAsync(string column, CancellationToken cancellationToken)
     {
         var features = TableColumns(FeaturesTable);
