@@ -86,11 +86,13 @@ public class ModelCommandTests
         Assert.True(exit == 0, stderr);
         Assert.Equal(2357, (long)JsonNode.Parse(stdout)!["customers"]!);
         var lines = File.ReadAllLines(dir.File("out/predictions.csv"));
-        Assert.Equal("customer_id,frequency,recency,T,p_alive,exp_purchases,next_purchase_date,exp_spend,clv", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal("customer_id,frequency,recency,T,p_alive,exp_purchases,next_purchase_date,exp_spend,clv,p_no_purchase", lines[0].TrimStart('\uFEFF'));
         Assert.Equal(2358, lines.Length);
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
         Assert.All(rows, r => Assert.InRange(double.Parse(r[4], CultureInfo.InvariantCulture), 0.0, 1.0));
         Assert.All(rows, r => Assert.True(double.Parse(r[8], CultureInfo.InvariantCulture) >= 0));
+        // p_no_purchase: at least the dead share 1 − P(alive), and below 1 whenever a purchase is expected.
+        Assert.All(rows, r => Assert.InRange(double.Parse(r[9], CultureInfo.InvariantCulture), 1 - double.Parse(r[4], CultureInfo.InvariantCulture) - 1e-8, 1.0));
         // next_purchase_date: empty when fewer than one purchase is expected within the horizon, else a date after the
         // calibration end and no later than the horizon end (1997-09-30 + 39 weeks = 1998-06-30).
         Assert.All(rows, r => Assert.Equal(double.Parse(r[5], CultureInfo.InvariantCulture) < 1, r[6].Length == 0));
