@@ -35,6 +35,22 @@ public class ModelCommandTests
         Near(-9582.4, json["loglik"], 0.0001);
         Assert.Equal(2357, (double)json["n_customers"]!);
         Assert.True((double)json["stderr"]!["r"]! > 0);
+        Assert.Empty(json["warnings"]!.AsArray());   // CDNOW is ready: 1,411 repeat buyers
+    }
+
+    [Fact]
+    public async Task Predict_HorizonBeyondHistory_WarnsBeforeFitting()
+    {
+        using var dir = new TempDir();
+        var csv = CdnowSample.WriteCsv(dir.Path);
+        string[] args = ["predict", "--input", csv, "--model", "bgnbd", "--time-unit", "week", "--calibration-end", "1997-09-30",
+            "--horizon", "104", "--out", dir.File("out")];
+        var (exit, stdout, stderr) = await CliRunner.RunAsync([.. args, "--json"]);
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(["horizon_beyond_history"], JsonNode.Parse(stdout)!["warnings"]!.AsArray().Select(w => (string)w!["code"]!));
+        (exit, _, stderr) = await CliRunner.RunAsync(args);
+        Assert.Equal(0, exit);
+        Assert.Contains("警告 warning [horizon_beyond_history]", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

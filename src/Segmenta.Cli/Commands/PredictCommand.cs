@@ -40,6 +40,8 @@ internal static class PredictCommand
             using var connection = DuckDbStore.Open(parse.GetRequiredValue(db));
             var load = Importer.Import(connection, new ImportOptions { Path = parse.GetRequiredValue(input).FullName }, ct);
             var data = await CalibrationLoader.FromFeaturesAsync(new DuckDbEngine(connection), times.End(parse), options.TimeUnit, ct).ConfigureAwait(false);
+            var warnings = ModelFitter.Readiness(options.Model, data, options.Horizon, options.SpendModel is not null);
+            if (!parse.GetValue(json)) ReadinessOutput.Print(context, warnings);
             var transactionModel = ModelFitter.FitTransactionModel(options.Model, data);
             var spend = options.SpendModel is null ? null : ModelFitter.FitSpend(data);
             var dir = parse.GetRequiredValue(output);
@@ -56,6 +58,7 @@ internal static class PredictCommand
                 ["time_unit"] = options.TimeUnit.ToString().ToLowerInvariant(),
                 ["clv_months"] = spend is null ? null : options.ClvMonths,
                 ["predictions"] = path,
+                ["warnings"] = ReadinessOutput.ToJson(warnings),
             };
             await context.Out.WriteLineAsync(parse.GetValue(json) ? RunSummary.Print(result)
                 : string.Create(CultureInfo.InvariantCulture, $"wrote predictions for {rows:N0} customers to {path}")).ConfigureAwait(false);
