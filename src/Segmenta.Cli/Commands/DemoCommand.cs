@@ -36,6 +36,7 @@ internal static class DemoCommand
                 Options = new SegmentationOptions { LabelLanguage = language },
                 OutputDirectory = dir,
                 Format = output.GetFormat(parse),
+                SortedOutput = output.GetSortedOutput(parse),
             };
             return SegmentCommand.RunAndPrintAsync(context, request, parse.GetValue(output.Json), language, ct);
         });

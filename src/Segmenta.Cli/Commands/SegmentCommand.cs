@@ -27,6 +27,7 @@ internal static class SegmentCommand
                 Options = schemes.Build(parse) with { LabelLanguage = language },
                 OutputDirectory = parse.GetRequiredValue(output.Out),
                 Format = output.GetFormat(parse),
+                SortedOutput = output.GetSortedOutput(parse),
             };
             return RunAndPrintAsync(context, request, parse.GetValue(output.Json), language, ct);
         });
