@@ -48,6 +48,12 @@ public sealed record ImportOptions
     /// </summary>
     public char DecimalSeparator { get; init; } = '.';
 
+    /// <summary>
+    /// Skip the typed fast path for clean UTF-8 transaction CSVs and always stage every column as text and parse it
+    /// (the results are the same; for comparisons and benchmarks).
+    /// </summary>
+    public bool FullParse { get; init; }
+
     /// <summary>The table to create or replace; defaults to <c>transactions</c> or <c>customers</c> by <see cref="Kind"/>.</summary>
     public string TableName
     {

@@ -15,61 +15,98 @@ internal static class TableLoader
         DuckDBConnection connection, StagedSource staged, ColumnPlan plan, ImportOptions options, string source, CancellationToken cancellationToken)
     {
         var query = new ParseQuery(plan, options, staged.Headers.Count);
-        var candidate = HeaderText.Quote($"_segmenta_load_{Guid.NewGuid():N}");
+        var candidate = Candidate();
         try
         {
-            Db.ExecuteCancellable(connection, $"CREATE TABLE {candidate} AS {query.Sql(staged.RelationSql)}", cancellationToken);
-            var counts = Count(connection, candidate, staged, options.Kind);
-            if (counts.Read == 0)
-            {
-                throw new SegmentaInputException(
-                    $"{source}: no data rows (the file has only a header{(counts.Blank > 0 ? " and empty rows" : "")}). Export the data rows too.");
-            }
-
-            var rejectsSql = RejectsSql(candidate, query, staged, options.DecimalSeparator);
-            var errorRejects = counts.Rejected - counts.ExcludedByPolicy;
-            var rate = (double)errorRejects / counts.Read;
-            string? rejectsFile = null;
-            if (counts.Rejected > 0 && options.RejectsPath is not null)
-            {
-                RejectsFile.Write(connection, rejectsSql, options.RejectsPath);
-                rejectsFile = options.RejectsPath;
-            }
-
-            if (rate > options.MaxRejectRate)
-            {
-                throw TooManyRejects(connection, rejectsSql, counts, errorRejects, rate, options, source, rejectsFile);
-            }
-
-            var duplicates = Duplicates(connection, candidate, query);
-            Finish(connection, candidate, options);
-            var accepted = Db.Long(connection, $"SELECT count(*) FROM {HeaderText.Quote(options.TableName)}");
-            if (accepted != counts.Read - counts.Rejected)
-            {
-                throw new InvalidOperationException(
-                    $"Row accounting broken for {source}: read {counts.Read}, rejected {counts.Rejected}, but {accepted} rows were loaded.");
-            }
-
-            var attributes = options.Kind == ImportKind.Transactions
-                ? ColumnRoles.Attributes.Where(r => plan.For(r) is not null).Select(r => r.Column).ToList()
-                : [.. ColumnRoles.Attributes.Select(r => r.Column), .. plan.Extras.Select(e => e.Column)];
-            return new LoadReport(
-                source, counts.Read, accepted, counts.Rejected, counts.ByReason, duplicates, counts.Returns,
-                plan.Mapped.ToDictionary(m => m.Role.Name, m => m.Header), staged.EncodingName, rejectsFile)
-            {
-                AttributeColumns = attributes,
-                IgnoredColumns = plan.Ignored,
-                BlankRows = counts.Blank,
-                RowsExcludedByPolicy = counts.ExcludedByPolicy,
-                Table = options.TableName,
-                Format = staged.Format,
-                Warnings = staged.Warnings,
-            };
+            Db.ExecuteCancellable(connection, $"CREATE TEMP TABLE {candidate} AS {query.Sql(staged.RelationSql)}", cancellationToken);
+            return Complete(connection, candidate, query, staged, plan, options, source);
         }
         finally
         {
             Db.Execute(connection, $"DROP TABLE IF EXISTS {candidate}");
         }
+    }
+
+    /// <summary>
+    /// The typed fast path (<see cref="TypedCsvFastPath"/>): the staged relation already has the columns of
+    /// <paramref name="typed"/> cast. Returns null, leaving nothing behind, when any row fails a check; the caller then
+    /// runs the full parse so that every rejected row gets its reason and raw value.
+    /// </summary>
+    public static LoadReport? LoadTyped(
+        DuckDBConnection connection, StagedSource staged, ColumnPlan plan, ImportOptions options, IReadOnlyDictionary<string, string> typed,
+        string source, CancellationToken cancellationToken)
+    {
+        var query = new ParseQuery(plan, options, staged.Headers.Count);
+        var candidate = Candidate();
+        try
+        {
+            Db.ExecuteCancellable(connection, $"CREATE TEMP TABLE {candidate} AS {query.TypedSql(staged.RelationSql, typed)}", cancellationToken);
+            if (Db.Long(connection, $"SELECT count(*) FROM {candidate} WHERE _reason IS NOT NULL") > 0 ||
+                Db.Long(connection, $"SELECT count(*) FROM {candidate}") == 0)
+            {
+                return null;
+            }
+
+            return Complete(connection, candidate, query, staged, plan, options, source);
+        }
+        finally
+        {
+            Db.Execute(connection, $"DROP TABLE IF EXISTS {candidate}");
+        }
+    }
+
+    /// <summary>The candidate lives in memory (temp schema, spilling if needed); only accepted rows are written to the store, once.</summary>
+    private static string Candidate() => "temp.main." + HeaderText.Quote($"_segmenta_load_{Guid.NewGuid():N}");
+
+    private static LoadReport Complete(
+        DuckDBConnection connection, string candidate, ParseQuery query, StagedSource staged, ColumnPlan plan, ImportOptions options, string source)
+    {
+        var counts = Count(connection, candidate, staged, options.Kind);
+        if (counts.Read == 0)
+        {
+            throw new SegmentaInputException(
+                $"{source}: no data rows (the file has only a header{(counts.Blank > 0 ? " and empty rows" : "")}). Export the data rows too.");
+        }
+
+        var rejectsSql = RejectsSql(candidate, query, staged, options.DecimalSeparator);
+        var errorRejects = counts.Rejected - counts.ExcludedByPolicy;
+        var rate = (double)errorRejects / counts.Read;
+        string? rejectsFile = null;
+        if (counts.Rejected > 0 && options.RejectsPath is not null)
+        {
+            RejectsFile.Write(connection, rejectsSql, options.RejectsPath);
+            rejectsFile = options.RejectsPath;
+        }
+
+        if (rate > options.MaxRejectRate)
+        {
+            throw TooManyRejects(connection, rejectsSql, counts, errorRejects, rate, options, source, rejectsFile);
+        }
+
+        var duplicates = Duplicates(connection, candidate, query);
+        Finish(connection, candidate, query, options);
+        var accepted = Db.Long(connection, $"SELECT count(*) FROM {HeaderText.Quote(options.TableName)}");
+        if (accepted != counts.Read - counts.Rejected)
+        {
+            throw new InvalidOperationException(
+                $"Row accounting broken for {source}: read {counts.Read}, rejected {counts.Rejected}, but {accepted} rows were loaded.");
+        }
+
+        var attributes = options.Kind == ImportKind.Transactions
+            ? ColumnRoles.Attributes.Where(r => plan.For(r) is not null).Select(r => r.Column).ToList()
+            : [.. ColumnRoles.Attributes.Select(r => r.Column), .. plan.Extras.Select(e => e.Column)];
+        return new LoadReport(
+            source, counts.Read, accepted, counts.Rejected, counts.ByReason, duplicates, counts.Returns,
+            plan.Mapped.ToDictionary(m => m.Role.Name, m => m.Header), staged.EncodingName, rejectsFile)
+        {
+            AttributeColumns = attributes,
+            IgnoredColumns = plan.Ignored,
+            BlankRows = counts.Blank,
+            RowsExcludedByPolicy = counts.ExcludedByPolicy,
+            Table = options.TableName,
+            Format = staged.Format,
+            Warnings = staged.Warnings,
+        };
     }
 
     private sealed record Counts(long Read, long Rejected, long Blank, long Returns, long ExcludedByPolicy, Dictionary<string, long> ByReason);
@@ -141,37 +178,39 @@ internal static class TableLoader
         return Db.Long(connection, $"SELECT (SELECT count(*) {shared}) - (SELECT count(*) FROM (SELECT DISTINCT {columns} {shared}))");
     }
 
-    private static void Finish(DuckDBConnection connection, string candidate, ImportOptions options)
+    /// <summary>Writes the accepted rows of the in-memory candidate to the store in one statement, then swaps the table in.</summary>
+    private static void Finish(DuckDBConnection connection, string candidate, ParseQuery query, ImportOptions options)
     {
-        Db.Execute(connection, $"DELETE FROM {candidate} WHERE _reason IS NOT NULL");
-        foreach (var helper in new[] { "_reason", "_raw", "_hash" })
-        {
-            Db.Execute(connection, $"ALTER TABLE {candidate} DROP COLUMN {helper}");
-        }
-
-        if (options.Kind == ImportKind.Customers)
-        {
-            Db.Execute(connection, $"ALTER TABLE {candidate} DROP COLUMN src_row");
-        }
-        else
-        {
-            Db.Execute(connection, $"ALTER TABLE {candidate} ALTER COLUMN order_date SET NOT NULL");
-            Db.Execute(connection, $"ALTER TABLE {candidate} ALTER COLUMN amount SET NOT NULL");
-        }
-
-        Db.Execute(connection, $"ALTER TABLE {candidate} ALTER COLUMN customer_id SET NOT NULL");
-        var target = HeaderText.Quote(options.TableName);
-        Db.Execute(connection, "BEGIN TRANSACTION");
+        var columns = (options.Kind == ImportKind.Customers ? query.OutputColumns : query.OutputColumns.Prepend("src_row"))
+            .Select(HeaderText.Quote);
+        var written = HeaderText.Quote($"_segmenta_new_{Guid.NewGuid():N}");
         try
         {
-            Db.Execute(connection, $"DROP TABLE IF EXISTS {target}");
-            Db.Execute(connection, $"ALTER TABLE {candidate} RENAME TO {target}");
-            Db.Execute(connection, "COMMIT");
+            Db.Execute(connection, $"CREATE TABLE {written} AS SELECT {string.Join(", ", columns)} FROM {candidate} WHERE _reason IS NULL");
+            if (options.Kind != ImportKind.Customers)
+            {
+                Db.Execute(connection, $"ALTER TABLE {written} ALTER COLUMN order_date SET NOT NULL");
+                Db.Execute(connection, $"ALTER TABLE {written} ALTER COLUMN amount SET NOT NULL");
+            }
+
+            Db.Execute(connection, $"ALTER TABLE {written} ALTER COLUMN customer_id SET NOT NULL");
+            var target = HeaderText.Quote(options.TableName);
+            Db.Execute(connection, "BEGIN TRANSACTION");
+            try
+            {
+                Db.Execute(connection, $"DROP TABLE IF EXISTS {target}");
+                Db.Execute(connection, $"ALTER TABLE {written} RENAME TO {target}");
+                Db.Execute(connection, "COMMIT");
+            }
+            catch
+            {
+                Db.Execute(connection, "ROLLBACK");
+                throw;
+            }
         }
-        catch
+        finally
         {
-            Db.Execute(connection, "ROLLBACK");
-            throw;
+            Db.Execute(connection, $"DROP TABLE IF EXISTS {written}");
         }
     }
 
