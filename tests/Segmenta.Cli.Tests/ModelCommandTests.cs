@@ -39,6 +39,21 @@ public class ModelCommandTests
     }
 
     [Fact]
+    public async Task Predict_Intervals_BracketTheExpectedPurchases()
+    {
+        using var dir = new TempDir();
+        var csv = CdnowSample.WriteCsv(dir.Path);
+        var (exit, _, stderr) = await CliRunner.RunAsync("predict", "--input", csv, "--model", "paretonbd", "--time-unit", "week",
+            "--calibration-end", "1997-09-30", "--horizon", "39", "--intervals", "--out", dir.File("out"));
+        Assert.True(exit == 0, stderr);
+        var lines = File.ReadAllLines(dir.File("out/predictions.csv"));
+        Assert.Equal("customer_id,frequency,recency,T,p_alive,exp_purchases,next_purchase_date,p_no_purchase,exp_purchases_lo,exp_purchases_hi", lines[0].TrimStart('\uFEFF'));
+        var rows = lines.Skip(1).Select(l => l.Split(',').Select(v => double.TryParse(v, CultureInfo.InvariantCulture, out var d) ? d : double.NaN).ToArray()).ToList();
+        Assert.All(rows, r => Assert.True(r[8] <= r[5] + 1e-8 && r[5] <= r[9] + 1e-8 && r[8] >= 0, $"{r[8]} {r[5]} {r[9]}"));
+        Assert.Contains(rows, r => r[9] - r[8] > 0.01);   // parameter uncertainty is visible for some customers
+    }
+
+    [Fact]
     public async Task Predict_HorizonBeyondHistory_WarnsBeforeFitting()
     {
         using var dir = new TempDir();

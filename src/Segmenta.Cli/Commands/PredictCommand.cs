@@ -23,8 +23,9 @@ internal static class PredictCommand
         var output = new Option<string>("--out", "-o") { Description = "Output folder.", DefaultValueFactory = _ => "segmenta-output" };
         var db = new Option<string>("--db") { Description = "DuckDB store.", DefaultValueFactory = _ => ":memory:" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var intervals = new Option<bool>("--intervals") { Description = "Add exp_purchases_lo and exp_purchases_hi: delta-method 95% intervals from the parameter covariance." };
         var times = new ModelOptions();
-        foreach (var o in new Option[] { input, model, spendModel, horizon, discount, margin, output, db, json }) command.Add(o);
+        foreach (var o in new Option[] { input, model, spendModel, horizon, discount, margin, output, db, json, intervals }) command.Add(o);
         times.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -36,6 +37,7 @@ internal static class PredictCommand
                 Horizon = parse.GetValue(horizon) is var h && h > 0 ? h : throw new UsageException("--horizon must be positive."),
                 DiscountMonthly = parse.GetValue(discount) is var d && d >= 0 ? d : throw new UsageException("--discount-monthly must be ≥ 0."),
                 Margin = parse.GetValue(margin) is var m && m is >= 0 and <= 1 ? m : throw new UsageException("--margin is a fraction between 0 and 1."),
+                Intervals = parse.GetValue(intervals),
             };
             using var connection = DuckDbStore.Open(parse.GetRequiredValue(db));
             var load = Importer.Import(connection, new ImportOptions { Path = parse.GetRequiredValue(input).FullName }, ct);

@@ -21,6 +21,12 @@ public static class PredictionWriter
         model.ExpectedPurchases(options.Horizon, h, purchases);
         var none = new double[h.Length];
         model.ProbabilityOfNoPurchase(options.Horizon, h, none);
+        double[]? low = null, high = null;
+        if (options.Intervals)
+        {
+            (low, high) = (new double[h.Length], new double[h.Length]);
+            PredictionIntervals.ExpectedPurchases(model, options.Horizon, h, low, high);
+        }
         var next = new double[h.Length];
         NextPurchase.ExpectedTimes(model, h, options.Horizon, next);
         double[]? clv = null;
@@ -44,7 +50,7 @@ public static class PredictionWriter
             using var w = new StreamWriter(temp, false, new UTF8Encoding(true), 1 << 16);
             w.Write("customer_id,frequency,recency,T,p_alive,exp_purchases,next_purchase_date");
             var profit = spend is not null && data.MarginRate is not null;
-            w.WriteLine((spend is null ? "" : ",exp_spend,clv") + (profit ? ",margin_rate,profit_clv" : "") + ",p_no_purchase");
+            w.WriteLine((spend is null ? "" : ",exp_spend,clv") + (profit ? ",margin_rate,profit_clv" : "") + ",p_no_purchase" + (low is null ? "" : ",exp_purchases_lo,exp_purchases_hi"));
             for (var i = 0; i < h.Length; i++)
             {
                 w.Write(data.CustomerIds?[i] ?? (i + 1).ToString(CultureInfo.InvariantCulture));
@@ -57,7 +63,10 @@ public static class PredictionWriter
                     if (profit)
                         w.Write(string.Create(CultureInfo.InvariantCulture, $",{data.MarginRate![i]:0.######},{clv[i] * data.MarginRate[i]:0.####}"));
                 }
-                w.WriteLine(string.Create(CultureInfo.InvariantCulture, $",{none[i]:0.########}"));
+                w.Write(string.Create(CultureInfo.InvariantCulture, $",{none[i]:0.########}"));
+                if (low is not null)
+                    w.Write(string.Create(CultureInfo.InvariantCulture, $",{low[i]:0.########},{high![i]:0.########}"));
+                w.WriteLine();
             }
         });
         return h.Length;
