@@ -15,11 +15,11 @@ internal static class TableLoader
         DuckDBConnection connection, StagedSource staged, ColumnPlan plan, ImportOptions options, string source, CancellationToken cancellationToken)
     {
         var query = new ParseQuery(plan, options, staged.Headers.Count);
-        var candidate = Candidate();
+        var candidate = HeaderText.Quote($"_segmenta_load_{Guid.NewGuid():N}");
         try
         {
-            Db.ExecuteCancellable(connection, $"CREATE TEMP TABLE {candidate} AS {query.Sql(staged.RelationSql)}", cancellationToken);
-            return Complete(connection, candidate, query, staged, plan, options, source);
+            Db.ExecuteCancellable(connection, $"CREATE TABLE {candidate} AS {query.Sql(staged.RelationSql)}", cancellationToken);
+            return Complete(connection, candidate, query, staged, plan, options, source, FinishInPlace);
         }
         finally
         {
@@ -37,29 +37,29 @@ internal static class TableLoader
         string source, CancellationToken cancellationToken)
     {
         var query = new ParseQuery(plan, options, staged.Headers.Count);
-        var candidate = Candidate();
+        // A view, not a table: the typed rows are already in memory once; the checks, counts and the final write each
+        // scan them (the text clean-up is cheap), and only the accepted rows are written, once, to the store.
+        var candidate = "temp.main." + HeaderText.Quote($"_segmenta_view_{Guid.NewGuid():N}");
         try
         {
-            Db.ExecuteCancellable(connection, $"CREATE TEMP TABLE {candidate} AS {query.TypedSql(staged.RelationSql, typed)}", cancellationToken);
-            if (Db.Long(connection, $"SELECT count(*) FROM {candidate} WHERE _reason IS NOT NULL") > 0 ||
-                Db.Long(connection, $"SELECT count(*) FROM {candidate}") == 0)
+            Db.Execute(connection, $"CREATE TEMP VIEW {candidate} AS {query.TypedSql(staged.RelationSql, typed)}");
+            var check = Db.Rows(connection, $"SELECT count(*), count(*) FILTER (WHERE _reason IS NOT NULL) FROM {candidate}")[0];
+            if (Convert.ToInt64(check[0], CultureInfo.InvariantCulture) == 0 || Convert.ToInt64(check[1], CultureInfo.InvariantCulture) > 0)
             {
                 return null;
             }
 
-            return Complete(connection, candidate, query, staged, plan, options, source);
+            return Complete(connection, candidate, query, staged, plan, options, source, FinishByCopy);
         }
         finally
         {
-            Db.Execute(connection, $"DROP TABLE IF EXISTS {candidate}");
+            Db.Execute(connection, $"DROP VIEW IF EXISTS {candidate}");
         }
     }
 
-    /// <summary>The candidate lives in memory (temp schema, spilling if needed); only accepted rows are written to the store, once.</summary>
-    private static string Candidate() => "temp.main." + HeaderText.Quote($"_segmenta_load_{Guid.NewGuid():N}");
-
     private static LoadReport Complete(
-        DuckDBConnection connection, string candidate, ParseQuery query, StagedSource staged, ColumnPlan plan, ImportOptions options, string source)
+        DuckDBConnection connection, string candidate, ParseQuery query, StagedSource staged, ColumnPlan plan, ImportOptions options, string source,
+        Action<DuckDBConnection, string, ParseQuery, ImportOptions> finish)
     {
         var counts = Count(connection, candidate, staged, options.Kind);
         if (counts.Read == 0)
@@ -84,7 +84,7 @@ internal static class TableLoader
         }
 
         var duplicates = Duplicates(connection, candidate, query);
-        Finish(connection, candidate, query, options);
+        finish(connection, candidate, query, options);
         var accepted = Db.Long(connection, $"SELECT count(*) FROM {HeaderText.Quote(options.TableName)}");
         if (accepted != counts.Read - counts.Rejected)
         {
@@ -178,39 +178,64 @@ internal static class TableLoader
         return Db.Long(connection, $"SELECT (SELECT count(*) {shared}) - (SELECT count(*) FROM (SELECT DISTINCT {columns} {shared}))");
     }
 
-    /// <summary>Writes the accepted rows of the in-memory candidate to the store in one statement, then swaps the table in.</summary>
-    private static void Finish(DuckDBConnection connection, string candidate, ParseQuery query, ImportOptions options)
+    /// <summary>The full parse's candidate is a table in the store: delete the rejected rows and the helper columns, then swap it in.</summary>
+    private static void FinishInPlace(DuckDBConnection connection, string candidate, ParseQuery query, ImportOptions options)
     {
-        var columns = (options.Kind == ImportKind.Customers ? query.OutputColumns : query.OutputColumns.Prepend("src_row"))
-            .Select(HeaderText.Quote);
+        Db.Execute(connection, $"DELETE FROM {candidate} WHERE _reason IS NOT NULL");
+        foreach (var helper in new[] { "_reason", "_raw", "_hash" })
+        {
+            Db.Execute(connection, $"ALTER TABLE {candidate} DROP COLUMN {helper}");
+        }
+
+        if (options.Kind == ImportKind.Customers)
+        {
+            Db.Execute(connection, $"ALTER TABLE {candidate} DROP COLUMN src_row");
+        }
+        else
+        {
+            Db.Execute(connection, $"ALTER TABLE {candidate} ALTER COLUMN order_date SET NOT NULL");
+            Db.Execute(connection, $"ALTER TABLE {candidate} ALTER COLUMN amount SET NOT NULL");
+        }
+
+        Db.Execute(connection, $"ALTER TABLE {candidate} ALTER COLUMN customer_id SET NOT NULL");
+        Swap(connection, candidate, options);
+    }
+
+    /// <summary>The typed path's candidate is a view: write its accepted rows, final columns only, to the store, then swap.</summary>
+    private static void FinishByCopy(DuckDBConnection connection, string candidate, ParseQuery query, ImportOptions options)
+    {
+        var columns = query.OutputColumns.Prepend("src_row").Select(HeaderText.Quote);
         var written = HeaderText.Quote($"_segmenta_new_{Guid.NewGuid():N}");
         try
         {
             Db.Execute(connection, $"CREATE TABLE {written} AS SELECT {string.Join(", ", columns)} FROM {candidate} WHERE _reason IS NULL");
-            if (options.Kind != ImportKind.Customers)
+            foreach (var column in new[] { "customer_id", "order_date", "amount" })
             {
-                Db.Execute(connection, $"ALTER TABLE {written} ALTER COLUMN order_date SET NOT NULL");
-                Db.Execute(connection, $"ALTER TABLE {written} ALTER COLUMN amount SET NOT NULL");
+                Db.Execute(connection, $"ALTER TABLE {written} ALTER COLUMN {column} SET NOT NULL");
             }
 
-            Db.Execute(connection, $"ALTER TABLE {written} ALTER COLUMN customer_id SET NOT NULL");
-            var target = HeaderText.Quote(options.TableName);
-            Db.Execute(connection, "BEGIN TRANSACTION");
-            try
-            {
-                Db.Execute(connection, $"DROP TABLE IF EXISTS {target}");
-                Db.Execute(connection, $"ALTER TABLE {written} RENAME TO {target}");
-                Db.Execute(connection, "COMMIT");
-            }
-            catch
-            {
-                Db.Execute(connection, "ROLLBACK");
-                throw;
-            }
+            Swap(connection, written, options);
         }
         finally
         {
             Db.Execute(connection, $"DROP TABLE IF EXISTS {written}");
+        }
+    }
+
+    private static void Swap(DuckDBConnection connection, string table, ImportOptions options)
+    {
+        var target = HeaderText.Quote(options.TableName);
+        Db.Execute(connection, "BEGIN TRANSACTION");
+        try
+        {
+            Db.Execute(connection, $"DROP TABLE IF EXISTS {target}");
+            Db.Execute(connection, $"ALTER TABLE {table} RENAME TO {target}");
+            Db.Execute(connection, "COMMIT");
+        }
+        catch
+        {
+            Db.Execute(connection, "ROLLBACK");
+            throw;
         }
     }
 
