@@ -37,6 +37,7 @@ internal static class SegmentCommand
                 SchemesDirectory = parse.GetValue(schemes.SchemesDir),
                 Format = output.GetFormat(parse),
                 Snapshot = snapshots.Build(parse),
+                SortedOutput = output.GetSortedOutput(parse),
             };
             return RunAndPrintAsync(context, request, parse.GetValue(output.Json), language, ct);
         });

@@ -41,6 +41,12 @@ public sealed record SegmentationRequest
 
     /// <summary>Which customer files to write.</summary>
     public OutputFormat Format { get; init; } = OutputFormat.CsvAndXlsx;
+
+    /// <summary>
+    /// Order customers.csv by customer id: true always, false never (parallel write), null (default) when there are
+    /// at most <see cref="Output.CustomerTableExporter.SortedByDefaultUpTo"/> customers.
+    /// </summary>
+    public bool? SortedOutput { get; init; }
 }
 
 /// <summary>Which per-customer files a run writes.</summary>

@@ -81,7 +81,7 @@ public static class SegmentationRunner
         {
             progress?.Report("write");
             var csv = Path.Combine(outDir, CustomersCsv);
-            CustomerTableExporter.WriteCsv(connection, DuckDbEngine.SegmentsTable, csv);
+            CustomerTableExporter.WriteCsv(connection, DuckDbEngine.SegmentsTable, csv, request.SortedOutput);
             files["customers_csv"] = csv;
             Lap("write_csv");
             var xlsx = Path.Combine(outDir, CustomersXlsx);
