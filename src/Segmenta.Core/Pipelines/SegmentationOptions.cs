@@ -16,6 +16,12 @@ public sealed record SegmentationOptions
     /// <summary>Model-based features (P(alive), expected purchases, CLV); null = not computed.</summary>
     public ClvFeatureOptions? Clv { get; init; }
 
+    /// <summary>
+    /// Propensity features (<c>churn_risk</c>, <c>spend_next</c>) and the <c>churn_risk_band</c> scheme; null = not computed.
+    /// Needs an engine that is also an <see cref="Ports.IPropensitySource"/>.
+    /// </summary>
+    public PropensityFeatureOptions? Propensity { get; init; }
+
     /// <summary>RFM scoring.</summary>
     public RfmOptions Rfm { get; init; } = new();
 

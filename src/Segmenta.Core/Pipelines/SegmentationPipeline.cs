@@ -1,6 +1,7 @@
 using Segmenta.Core.Abc;
 using Segmenta.Core.Customers;
 using Segmenta.Core.Ports;
+using Segmenta.Core.Propensity;
 using Segmenta.Core.Rfm;
 using Segmenta.Core.Schemes;
 using Segmenta.Core.ValueTiers;
@@ -27,7 +28,16 @@ public static class SegmentationPipeline
             models = ClvFeatures.Compute(histories, options.Clv);
             await engine.AddFeatureColumnsAsync(histories.CustomerIds, models.Columns, cancellationToken).ConfigureAwait(false);
         }
+        PropensityStep.Result? propensity = null;
+        if (options.Propensity is { } propensityOptions)
+        {
+            var source = engine as IPropensitySource
+                ?? throw new SegmentaInputException($"The {engine.Name} engine cannot compute propensity scores yet; run --propensity on DuckDB. / {engine.Name} 引擎暂不支持倾向评分。");
+            propensity = await PropensityStep.RunAsync(source, features.AsOf, propensityOptions, cancellationToken).ConfigureAwait(false);
+            await engine.AddFeatureColumnsAsync(propensity.Scores.CustomerIds, propensity.Scores.Columns, cancellationToken).ConfigureAwait(false);
+        }
         var plans = await PlanBuiltInsAsync(engine, options, cancellationToken).ConfigureAwait(false);
+        if (propensity is not null) plans = [.. plans, ChurnRiskBand.Plan().Plan];
         var applied = options.LabelLanguage is { } language ? [.. plans, SegmentLabels.Plan(plans, language)] : plans;
         await engine.ApplyPlansAsync(applied, cancellationToken).ConfigureAwait(false);
         var results = new List<SchemeResult>(plans.Count);
@@ -36,7 +46,7 @@ public static class SegmentationPipeline
             var stats = await engine.SegmentStatsAsync(plan.SegmentColumn, cancellationToken).ConfigureAwait(false);
             results.Add(new SchemeResult(plan, InDisplayOrder(plan, stats)));
         }
-        return new SegmentationResult(engine.Name, features, results) { Models = models };
+        return new SegmentationResult(engine.Name, features, results) { Models = models, Propensity = propensity };
     }
 
     /// <summary>Builds the built-in plans from the population's histograms (one GROUP BY per measure).</summary>

@@ -8,4 +8,7 @@ public sealed record SegmentationResult(string Engine, FeatureBuildResult Featur
 {
     /// <summary>The models fitted for model-based features (with <c>--clv</c>), else null.</summary>
     public ClvFeatures.Result? Models { get; init; }
+
+    /// <summary>The propensity models' comparison and scores (with <c>--propensity</c>), else null.</summary>
+    public PropensityStep.Result? Propensity { get; init; }
 }

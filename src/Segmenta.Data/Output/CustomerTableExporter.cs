@@ -12,10 +12,11 @@ public static class CustomerTableExporter
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     /// <summary>
-    /// Writes <paramref name="table"/> ordered by customer id to <paramref name="path"/>. DuckDB's COPY writes the
-    /// body in parallel; the BOM is prepended while the file is moved into place atomically.
+    /// Writes <paramref name="table"/> ordered by <paramref name="orderBy"/> (customer id by default) to
+    /// <paramref name="path"/>. DuckDB's COPY writes the body in parallel; the BOM is prepended while the file is
+    /// moved into place atomically.
     /// </summary>
-    public static void WriteCsv(DuckDBConnection connection, string table, string path)
+    public static void WriteCsv(DuckDBConnection connection, string table, string path, string orderBy = "customer_id")
     {
         ArgumentNullException.ThrowIfNull(connection);
         var body = AtomicFile.TempPathFor(path) + ".body";
@@ -23,7 +24,7 @@ public static class CustomerTableExporter
         {
             using (var cmd = connection.CreateCommand())
             {
-                cmd.CommandText = $"COPY (SELECT {SafeSelect.For(connection, table)} FROM {table} ORDER BY customer_id) TO '{body.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT csv, HEADER true, DELIMITER ',')";
+                cmd.CommandText = $"COPY (SELECT {SafeSelect.For(connection, table)} FROM {table} ORDER BY {orderBy}) TO '{body.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT csv, HEADER true, DELIMITER ',')";
                 cmd.ExecuteNonQuery();
             }
             AtomicFile.WriteStream(path, stream =>
