@@ -50,6 +50,19 @@ public static class PropensityJson
         };
     }
 
+    /// <summary>The propensity part of a segmentation run: the models' comparison on the training window and the columns added.</summary>
+    public static JsonObject Run(Core.Pipelines.PropensityStep.Result result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var json = Report(result.Evaluation.Report);
+        json["scored_customers"] = result.Scores.CustomerIds.Count;
+        json["churn_model"] = result.Scores.ChurnModel;
+        json["spend_model"] = result.Scores.SpendModel;
+        json["columns"] = new JsonArray([.. result.Scores.Columns.Select(c => (JsonNode?)c.Name)]);
+        json["churn_risk_band_breaks"] = new JsonArray(JsonValue.Create(ChurnRiskBand.MediumFrom), JsonValue.Create(ChurnRiskBand.HighFrom));
+        return json;
+    }
+
     private static JsonArray Importance(IReadOnlyList<FeatureImportance> importance) =>
         new([.. importance.Select(f => (JsonNode)new JsonObject
         {

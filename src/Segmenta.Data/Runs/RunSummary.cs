@@ -84,6 +84,7 @@ public static class RunSummary
                 ["gammagamma"] = FitJson(m.Spend.Fit),
                 ["columns"] = new JsonArray([.. m.Columns.Select(c => (JsonNode?)c.Name)]),
             },
+            ["propensity"] = run.Result.Propensity is not { } p ? null : Propensity.PropensityJson.Run(p),
             ["files"] = new JsonObject([.. run.Files.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))]),
             ["notes"] = new JsonArray([.. run.Notes.Select(n => (JsonNode?)n)]),
             ["seconds"] = new JsonObject([.. run.StepSeconds.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))]),
