@@ -21,7 +21,9 @@ internal static class GenerateCommand
         var latentOut = new Option<string?>("--latent-out") { Description = "Per-customer true purchase rate, dropout probability, spend scale and alive flag." };
         var order = new Option<string>("--order") { Description = "date (whole log sorted by date) or customer (grouped by customer, streaming).", DefaultValueFactory = _ => "date" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object to stdout." };
-        foreach (var o in new Option[] { rows, customers, seed, output, customersOut, truthOut, latentOut, order, json }) command.Add(o);
+        var affinity = new Option<double>("--product-affinity") { Description = "Share of purchases (0-1) drawn from the customer's industry's preferred product categories (planted segment structure; 0 = none).", DefaultValueFactory = _ => 0 };
+        var productsOut = new Option<string?>("--products-out") { Description = "Product attributes CSV (product_id, category)." };
+        foreach (var o in new Option[] { rows, customers, seed, output, customersOut, truthOut, latentOut, order, json, affinity, productsOut }) command.Add(o);
         command.SetAction(async (parse, ct) =>
         {
             var r = parse.GetValue(rows);
@@ -38,9 +40,11 @@ internal static class GenerateCommand
                     "customer" => SyntheticOrder.Customer,
                     var other => throw new UsageException($"--order {other}: use date or customer."),
                 },
+                ProductAffinity = parse.GetValue(affinity),
             };
             var files = new SyntheticOutputFiles(parse.GetRequiredValue(output), parse.GetValue(customersOut), parse.GetValue(truthOut), parse.GetValue(latentOut));
             var summary = SyntheticCsvWriter.Write(options, files, null, ct);
+            if (parse.GetValue(productsOut) is { } products) SyntheticProductsFile.Write(options, products);
             if (parse.GetValue(json))
             {
                 await context.Out.WriteLineAsync(RunSummary.Print(new JsonObject

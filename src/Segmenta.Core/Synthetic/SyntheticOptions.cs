@@ -77,6 +77,13 @@ public sealed record SyntheticOptions
     /// <summary>Gamma-Gamma rate (v) of the spend-rate prior.</summary>
     public double V { get; init; } = DefaultV;
 
+    /// <summary>
+    /// Share of purchases (0 … 1) whose product comes from the customer's industry's preferred categories
+    /// (<see cref="SyntheticProducts.PreferredCategories"/>) instead of the whole catalogue: planted segment structure
+    /// for recommendation tests. 0 (the default) leaves the output identical to earlier versions.
+    /// </summary>
+    public double ProductAffinity { get; init; }
+
     /// <summary>Row order of the transaction log.</summary>
     public SyntheticOrder Order { get; init; } = SyntheticOrder.Date;
 
@@ -120,6 +127,11 @@ public sealed record SyntheticOptions
         if (!(ZipfExponent >= 0 && double.IsFinite(ZipfExponent)))
         {
             problems.Add(Invariant($"--zipf-s must be a finite number ≥ 0 (got {ZipfExponent})."));
+        }
+
+        if (!(ProductAffinity is >= 0 and <= 1))
+        {
+            problems.Add(Invariant($"--product-affinity must lie between 0 and 1 (got {ProductAffinity})."));
         }
 
         if (!Enum.IsDefined(Order))

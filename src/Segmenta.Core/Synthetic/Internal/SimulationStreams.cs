@@ -13,6 +13,12 @@ internal static class SimulationStreams
     /// <summary>Stream of the product popularity permutation (far from the block streams).</summary>
     public const ulong ProductPermutation = 0xFFFF_FFFF_0000_0007UL;
 
+    /// <summary>
+    /// First stream of the product-taste draws (one stream per block, <c>ProductTaste + block</c>), used only when
+    /// <see cref="SyntheticOptions.ProductAffinity"/> &gt; 0, so that it leaves every other draw unchanged.
+    /// </summary>
+    public const ulong ProductTaste = 0xFFFF_FFFE_0000_0000UL;
+
     /// <summary>Seed of the pilot simulation that estimates rows per customer when the closed form does not apply.</summary>
     public const long PilotSeed = 12_345;
 
