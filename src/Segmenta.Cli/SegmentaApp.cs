@@ -17,6 +17,7 @@ internal static class SegmentaApp
         PredictCommand.Create(context),
         ValidateCommand.Create(context),
         PropensityCommand.Create(context),
+        RecommendCommand.Create(context),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
