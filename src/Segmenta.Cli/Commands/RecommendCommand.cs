@@ -12,7 +12,7 @@ internal static class RecommendCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("recommend", "Recommend to every customer the products their segment buys more than everyone (lift > 1) that they have not bought yet; optionally evaluate the hit rate on a holdout period against the popularity baseline. 按分群推荐商品。");
+        var command = new Command("recommend", "Recommend to every customer the products their segment buys most (P(product | segment) = lift x overall share) that they have not bought yet; optionally evaluate the hit rate on a holdout period against the popularity baseline. 按分群推荐商品。");
         var source = new SourceOptions();
         var scheme = new Option<string>("--scheme", "-s") { Description = "Segments from a built-in scheme (rfm, rfm_cn8, abc, value_tier) or a customer column such as industry.", Required = true };
         var top = new Option<int>("--top", "-n") { Description = "Recommendations per customer.", DefaultValueFactory = _ => RecommendationOptions.DefaultTop };
@@ -25,7 +25,7 @@ internal static class RecommendCommand
         var affinity = new Option<string?>("--affinity-out") { Description = "Segment × product lift CSV." };
         var also = new Option<string?>("--also-bought-out") { Description = "\"Customers who bought X also bought Y\" CSV (co-occurrence count, cosine, lift)." };
         var prefs = new Option<string?>("--preferences-out") { Description = "Per-customer category mix and preference type (dominant category if its share >= 0.6, else mixed)." };
-        var minLift = new Option<double>("--min-lift") { Description = "Segment candidates need a lift above this.", DefaultValueFactory = _ => RecommendationOptions.DefaultMinLift };
+        var minLift = new Option<double>("--min-lift") { Description = "Segment candidates need a lift above this (1 = only products the segment over-buys; default 0 = all).", DefaultValueFactory = _ => RecommendationOptions.DefaultMinLift };
         var minSupport = new Option<int>("--min-support") { Description = "Segment candidates need at least this many purchases in the segment.", DefaultValueFactory = _ => RecommendationOptions.DefaultMinSupport };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var lang = new Option<string?>("--lang") { Description = "zh-CN or en (reasons, labels); default from the locale." };

@@ -6,7 +6,9 @@ namespace Segmenta.Core.Recommendations;
 /// purchases in the segment, ranked by P(item | segment) (the segment share; ties by lift, then item id); items the
 /// customer already bought are skipped; when fewer than N remain, the list is filled from overall popularity
 /// (also skipping bought items). Ranking by share rather than by lift alone keeps rare items with a large lift on
-/// a handful of purchases from crowding out what the segment really buys.
+/// a handful of purchases from crowding out what the segment really buys: the score P(item | segment) equals
+/// lift × overall share, so high-lift items rise above equally popular ones, and with
+/// <see cref="RecommendationOptions.MinLift"/> = 1 only items the segment over-buys are candidates.
 /// </summary>
 public sealed class SegmentRecommender
 {

@@ -9,6 +9,12 @@ internal static class RecommendationReasons
     public static string For(Recommendation r, string segmentLabel, string language)
     {
         var zh = language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        if (r.FromSegment && r.Lift <= 1)
+        {
+            return zh
+                ? string.Create(CultureInfo.InvariantCulture, $"「{segmentLabel}」客户常买（占其购买的 {r.Score:P1}），您尚未购买")
+                : string.Create(CultureInfo.InvariantCulture, $"bought often in {segmentLabel} ({r.Score:P1} of its purchases); not bought yet");
+        }
         if (r.FromSegment)
         {
             return zh
