@@ -84,6 +84,7 @@ internal static class RecommendCommand
             ["popularity_hit_rate"] = Math.Round(e.Popularity.Rate, 6),
         },
         ["files"] = new JsonObject([.. r.Files.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))]),
+        ["seconds"] = new JsonObject([.. r.StepSeconds.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))]),
     };
 
     private static void Print(CliContext context, RecommendationResult r, bool zh)

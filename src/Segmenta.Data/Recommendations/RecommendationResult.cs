@@ -13,7 +13,11 @@ namespace Segmenta.Data.Recommendations;
 /// <param name="Files">Files written, by key.</param>
 public sealed record RecommendationResult(
     string Scheme, string SegmentColumn, DateOnly AsOf, int Customers, long Recommendations, string CategorySource,
-    RecommendationEvaluation? Evaluation, IReadOnlyDictionary<string, string> Files);
+    RecommendationEvaluation? Evaluation, IReadOnlyDictionary<string, string> Files)
+{
+    /// <summary>Wall seconds per step (import, evaluate, segment, count, recommend, write_…).</summary>
+    public IReadOnlyDictionary<string, double> StepSeconds { get; init; } = new Dictionary<string, double>();
+}
 
 /// <summary>Hit rate @N of the segment recommendations and of the popularity baseline on the same customers.</summary>
 /// <param name="SplitDate">History and segments up to this day.</param>

@@ -20,6 +20,13 @@ public static class RecommendationRunner
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Options.Top);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var steps = new Dictionary<string, double>(StringComparer.Ordinal);
+        void Lap(string step)
+        {
+            steps[step] = Math.Round(clock.Elapsed.TotalSeconds, 3);
+            clock.Restart();
+        }
         using var connection = DuckDbStore.Open(request.Database);
         if (request.Transactions is { } t) Importer.Import(connection, t, cancellationToken);
         if (request.Customers is { } c) Importer.Import(connection, c with { Kind = ImportKind.Customers }, cancellationToken);
@@ -31,16 +38,20 @@ public static class RecommendationRunner
         var productsLoaded = request.ProductsFile is not null;
         if (request.ProductsFile is { } productsFile) queries.LoadProducts(productsFile);
         var (categorySql, categorySource) = queries.CategoryExpression(productsLoaded);
+        Lap("import");
 
         RecommendationEvaluation? evaluation = null;
         if (request.SplitDate is { } split)
             evaluation = await EvaluateAsync(engine, queries, request, split, cancellationToken).ConfigureAwait(false);
+        if (evaluation is not null) Lap("evaluate");
 
         var (asOf, column, labels) = await SegmentAsync(engine, request.Scheme, request.AsOf, request.Language, cancellationToken).ConfigureAwait(false);
+        Lap("segment");
         var segments = queries.Segments(column);
         var affinity = ProductAffinity.Compute(queries.SegmentItemCounts(column, asOf));
         var recommender = SegmentRecommender.Build(affinity, request.Options);
         var bought = queries.Bought(null, asOf);
+        Lap("count");
         var empty = new HashSet<string>(StringComparer.Ordinal);
         var rows = new List<(string Customer, string Segment, Recommendation Rec)>();
         foreach (var (customer, segment) in segments.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -48,6 +59,7 @@ public static class RecommendationRunner
             foreach (var rec in recommender.Recommend(segment, bought.TryGetValue(customer, out var b) ? b : empty))
                 rows.Add((customer, segment, rec));
         }
+        Lap("recommend");
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var needCategories = request.OutputFile is not null || request.AffinityFile is not null || request.AlsoBoughtFile is not null;
@@ -70,6 +82,7 @@ public static class RecommendationRunner
                 new("reason", "VARCHAR", i => RecommendationReasons.For(rows[i].Rec, Label(rows[i].Segment), request.Language)),
             ], "customer_id, \"rank\"");
             files["recommendations_csv"] = outFile;
+            Lap("write_recommendations");
         }
         if (request.AffinityFile is { } affinityFile)
         {
@@ -101,6 +114,7 @@ public static class RecommendationRunner
                 new("lift", "DOUBLE", i => Math.Round(also[i].Lift, 4)),
             ], "product_id, \"rank\"");
             files["also_bought_csv"] = alsoFile;
+            Lap("also_bought");
         }
         if (request.PreferencesFile is { } prefFile)
         {
@@ -119,7 +133,7 @@ public static class RecommendationRunner
             files["preferences_csv"] = prefFile;
         }
         var customersWithRecs = rows.Select(r => r.Customer).Distinct(StringComparer.Ordinal).Count();
-        return new RecommendationResult(request.Scheme, column, asOf, customersWithRecs, rows.Count, categorySource, evaluation, files);
+        return new RecommendationResult(request.Scheme, column, asOf, customersWithRecs, rows.Count, categorySource, evaluation, files) { StepSeconds = steps };
     }
 
     private static async Task<RecommendationEvaluation> EvaluateAsync(
