@@ -23,6 +23,7 @@ public static class PropensityRecommendBench
         try
         {
             var clock = Stopwatch.StartNew();
+            Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
             using (var connection = DuckDbStore.Open(db))
                 Importer.Import(connection, new ImportOptions { Path = file });
             Console.WriteLine($"import: {clock.Elapsed.TotalSeconds:F1} s");
@@ -83,15 +84,23 @@ public static class PropensityRecommendBench
 
     private static void Time(string name, int repeats, Func<string> run)
     {
+        // Wall and process CPU seconds: on a shared machine the CPU time is the steadier number.
         var seconds = new List<double>();
+        var cpu = new List<double>();
         var note = "";
+        using var process = Process.GetCurrentProcess();
         for (var i = 0; i < repeats; i++)
         {
+            process.Refresh();
+            var cpuStart = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             note = run();
             seconds.Add(clock.Elapsed.TotalSeconds);
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - cpuStart).TotalSeconds);
         }
         seconds.Sort();
-        Console.WriteLine($"{name}: median {seconds[seconds.Count / 2]:F1} s over {repeats} ({string.Join(" / ", seconds.Select(s => s.ToString("F1", CultureInfo.InvariantCulture)))}); {note}");
+        cpu.Sort();
+        Console.WriteLine($"{name}: median wall {seconds[seconds.Count / 2]:F1} s, CPU {cpu[cpu.Count / 2]:F1} s over {repeats} (wall {string.Join(" / ", seconds.Select(s => s.ToString("F1", CultureInfo.InvariantCulture)))}); {note}");
     }
 }
