@@ -24,6 +24,8 @@ internal static class SegmentaApp
         SchemesCommand.Create(context),
         ActionsCommand.Create(context),
         CustomerCommand.Create(context),
+        PropensityCommand.Create(context),
+        RecommendCommand.Create(context),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)

@@ -1,6 +1,7 @@
 using Segmenta.Core.Abc;
 using Segmenta.Core.Customers;
 using Segmenta.Core.Ports;
+using Segmenta.Core.Propensity;
 using Segmenta.Core.Rfm;
 using Segmenta.Core.Schemes;
 using Segmenta.Core.Schemes.Reasons;
@@ -30,9 +31,18 @@ public static class SegmentationPipeline
             models = ClvFeatures.Compute(histories, options.Clv);
             await engine.AddFeatureColumnsAsync(histories.CustomerIds, models.Columns, cancellationToken).ConfigureAwait(false);
         }
+        PropensityStep.Result? propensity = null;
+        if (options.Propensity is { } propensityOptions)
+        {
+            var source = engine as IPropensitySource
+                ?? throw new SegmentaInputException($"The {engine.Name} engine cannot compute propensity scores yet; run --propensity on DuckDB. / {engine.Name} 引擎暂不支持倾向评分。");
+            propensity = await PropensityStep.RunAsync(source, features.AsOf, propensityOptions, cancellationToken).ConfigureAwait(false);
+            await engine.AddFeatureColumnsAsync(propensity.Scores.CustomerIds, propensity.Scores.Columns, cancellationToken).ConfigureAwait(false);
+        }
         // Built-ins and user schemes share each histogram (one GROUP BY over all customers per column).
         var cached = new HistogramCachingEngine(engine);
         var builtIns = await PlanBuiltInsAsync(cached, options, cancellationToken).ConfigureAwait(false);
+        if (propensity is not null) builtIns = [.. builtIns, ChurnRiskBand.Plan().Plan];
         var (userPlans, userExplanations) = await UserSchemePlanner.PlanAsync(cached, builtIns, options.Schemes, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<SchemePlan> plans = [.. builtIns, .. userPlans];
         var applied = options.LabelLanguage is { } language ? [.. plans, SegmentLabels.Plan(plans, language)] : plans;
@@ -46,6 +56,7 @@ public static class SegmentationPipeline
         return new SegmentationResult(engine.Name, features, results)
         {
             Models = models,
+            Propensity = propensity,
             Explanations = [.. builtIns.Select(p => SchemeExplanation.FromPlan(p, SchemeExplanation.BuiltInKind)), .. userExplanations],
         };
     }

@@ -11,4 +11,7 @@ public sealed record SegmentationResult(string Engine, FeatureBuildResult Featur
 
     /// <summary>Per scheme (built-in and user), what explains an assignment: labels, rules with the values used, playbooks.</summary>
     public IReadOnlyList<Schemes.Reasons.SchemeExplanation> Explanations { get; init; } = [];
+
+    /// <summary>The propensity models' comparison and scores (with <c>--propensity</c>), else null.</summary>
+    public PropensityStep.Result? Propensity { get; init; }
 }

@@ -13,7 +13,7 @@ namespace Segmenta.Data.DuckDb;
 
 /// <summary>The embedded DuckDB engine: features, histograms and scheme assignment as SQL inside DuckDB.</summary>
 /// <param name="connection">An open connection (see <see cref="DuckDbStore.Open"/>); the caller owns it.</param>
-public sealed class DuckDbEngine(DuckDBConnection connection) : ISegmentationEngine
+public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegmentationEngine
 {
     /// <summary>Imported transactions.</summary>
     public const string TransactionsTable = "transactions";

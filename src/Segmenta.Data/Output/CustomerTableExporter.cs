@@ -18,8 +18,9 @@ public static class CustomerTableExporter
     /// character of the first header name, so no second pass over the file is needed. Ordered by customer id when
     /// <paramref name="sorted"/> is true (or null and the table has at most <see cref="SortedByDefaultUpTo"/> rows);
     /// otherwise DuckDB writes the rows in parallel in no particular order (<c>preserve_insertion_order = false</c>).
+    /// <paramref name="orderBy"/> is the sort key when ordered (customer id by default).
     /// </summary>
-    public static void WriteCsv(DuckDBConnection connection, string table, string path, bool? sorted = null)
+    public static void WriteCsv(DuckDBConnection connection, string table, string path, bool? sorted = null, string orderBy = "customer_id")
     {
         ArgumentNullException.ThrowIfNull(connection);
         var columns = SafeSelect.Columns(connection, table);
@@ -33,7 +34,7 @@ public static class CustomerTableExporter
             try
             {
                 if (!order) Execute(connection, "SET preserve_insertion_order = false");
-                Execute(connection, $"COPY (SELECT {select} FROM {table}{(order ? " ORDER BY customer_id" : "")}) TO '{temp.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT csv, HEADER true, DELIMITER ',')");
+                Execute(connection, $"COPY (SELECT {select} FROM {table}{(order ? " ORDER BY " + orderBy : "")}) TO '{temp.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT csv, HEADER true, DELIMITER ',')");
             }
             finally
             {
