@@ -24,7 +24,14 @@ public static class CustomerTableExporter
             using (var cmd = connection.CreateCommand())
             {
                 cmd.CommandText = $"COPY (SELECT {SafeSelect.For(connection, table)} FROM {table} ORDER BY customer_id) TO '{body.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT csv, HEADER true, DELIMITER ',')";
-                cmd.ExecuteNonQuery();
+                try
+                {
+                    cmd.ExecuteNonQuery();
+                }
+                catch (DuckDBException e) when (AtomicFile.IsDiskFull(e))
+                {
+                    throw AtomicFile.Failure(path, e);
+                }
             }
             AtomicFile.WriteStream(path, stream =>
             {
