@@ -8,7 +8,7 @@ namespace Segmenta.Data.Output;
 /// writable, target locked) the temporary file is deleted, the target is left as it was, and the caller gets a
 /// <see cref="SegmentaInputException"/> naming the file, the cause and the fix.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     /// <summary>errno ENOSPC (Linux, macOS), and the Windows HRESULTs of ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL.</summary>
     private static readonly int[] DiskFullCodes = [28, unchecked((int)0x80070070), unchecked((int)0x80070027)];
@@ -19,6 +19,7 @@ internal static class AtomicFile
     /// </summary>
     internal static AsyncLocal<Func<Stream, Stream>?> StreamWrapper { get; } = new();
 
+    /// <summary>A hidden temporary sibling of <paramref name="path"/> in the same folder (so the final rename is atomic).</summary>
     public static string TempPathFor(string path) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
 
