@@ -45,7 +45,8 @@ public sealed class XlsxCorpusTests : IDisposable
     public void Import_HiddenRows_ReadAndCountedInAWarning()
     {
         var book = Write(Path("hidden.xlsx"), new Sheet("Sheet1",
-            [Header, ["C1", "2024-01-05", 10], ["C2", "2024-01-06", 20], ["C3", "2024-01-07", 30]]) { HiddenRows = [3] });
+            [Header, ["C1", "2024-01-05", 10], ["C2", "2024-01-06", 20], ["C3", "2024-01-07", 30]])
+        { HiddenRows = [3] });
         var report = _f.Import(book);
         Assert.Equal(3, report.RowsAccepted);
         Assert.Contains(report.Warnings, w => w.Contains("1 hidden row(s) were read", StringComparison.Ordinal));
