@@ -32,8 +32,9 @@ public static class AtomicFile
             write(temp);
             File.Move(temp, path, overwrite: true);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException || IsDiskFull(e))
         {
+            // IsDiskFull also catches the DuckDBException of a COPY writing into the temporary file.
             throw Failure(path, e);
         }
         finally

@@ -6,8 +6,9 @@ namespace Segmenta.Data.Tests.Faults;
 
 /// <summary>
 /// Faults during output (issue 10 item 4): the disk fills up half-way (simulated: a stream that throws the ENOSPC
-/// IOException after some bytes, injected through <see cref="AtomicFile.StreamWrapper"/>; bench/reliability.sh repeats
-/// it on a real 1 MiB tmpfs), or the target cannot be written. Each gives a clear <see cref="SegmentaInputException"/>
+/// IOException after some bytes, injected through <see cref="AtomicFile.StreamWrapper"/>, or a writer failing with
+/// DuckDB's "No space left on device"; bench/reliability.sh disk-full repeats it with the real CLI on a 1 MiB tmpfs),
+/// or the target cannot be written. Each gives a clear <see cref="SegmentaInputException"/>
 /// (exit code 2), leaves any earlier file unchanged and no temporary file behind.
 /// </summary>
 public sealed class OutputFaultTests : IDisposable
@@ -28,15 +29,15 @@ public sealed class OutputFaultTests : IDisposable
     }
 
     [Fact]
-    public void WriteCsv_DiskFullHalfWay_ClearErrorOldFileKeptNoTempLeft()
+    public void WriteStream_DiskFullHalfWay_ClearErrorOldFileKeptNoTempLeft()
     {
-        var path = _dir.File("customers.csv");
+        var path = _dir.File("rejects.csv");
         File.WriteAllText(path, "previous complete file\n");
         AtomicFile.StreamWrapper.Value = inner => new DiskFullAfter(inner, 64 << 10);
         try
         {
-            var e = Assert.Throws<SegmentaInputException>(() => CustomerTableExporter.WriteCsv(_db, "seg", path));
-            Assert.Contains("customers.csv: could not be written, the disk is full", e.Message, StringComparison.Ordinal);
+            var e = Assert.Throws<SegmentaInputException>(() => AtomicFile.WriteStream(path, s => s.Write(new byte[200_000])));
+            Assert.Contains("rejects.csv: could not be written, the disk is full", e.Message, StringComparison.Ordinal);
             Assert.Contains("磁盘已满", e.Message, StringComparison.Ordinal);
             Assert.IsType<IOException>(e.InnerException);
         }
@@ -46,25 +47,23 @@ public sealed class OutputFaultTests : IDisposable
         }
 
         Assert.Equal("previous complete file\n", File.ReadAllText(path));
-        Assert.Equal(["customers.csv"], Directory.GetFiles(_dir.Path).Select(Path.GetFileName));
+        Assert.Equal(["rejects.csv"], Directory.GetFiles(_dir.Path).Select(Path.GetFileName));
     }
 
+    /// <summary>customers.csv is written by a DuckDB COPY into the temporary file; a full disk surfaces as its IO error.</summary>
     [Fact]
-    public void WriteCsv_DiskFullWithNoEarlierFile_NothingLooksValid()
+    public void Write_CopyFailsOnFullDisk_ClearErrorNothingLooksValid()
     {
-        var path = _dir.File("out.csv");
-        AtomicFile.StreamWrapper.Value = inner => new DiskFullAfter(inner, 1000);
-        try
+        var path = _dir.File("customers.csv");
+        var e = Assert.Throws<SegmentaInputException>(() => AtomicFile.Write(path, temp =>
         {
-            Assert.Throws<SegmentaInputException>(() => CustomerTableExporter.WriteCsv(_db, "seg", path));
-        }
-        finally
-        {
-            AtomicFile.StreamWrapper.Value = null;
-        }
-
+            File.WriteAllText(temp, "customer_id,segment\nC1,Champ"); // a truncated body, as a COPY leaves it
+            throw new InvalidOperationException($"IO Error: Could not write file \"{temp}\": No space left on device");
+        }));
+        Assert.Contains("customers.csv: could not be written, the disk is full", e.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_dir.Path));
-        CustomerTableExporter.WriteCsv(_db, "seg", path); // the same call succeeds once there is space again
+
+        CustomerTableExporter.WriteCsv(_db, "seg", path); // the real export succeeds once there is space again
         Assert.Equal(20_001, File.ReadAllLines(path).Length);
     }
 
