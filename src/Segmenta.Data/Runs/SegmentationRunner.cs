@@ -5,8 +5,8 @@ using Segmenta.Data.Alerts;
 using Segmenta.Data.DuckDb;
 using Segmenta.Data.Import;
 using Segmenta.Data.Output;
-using Segmenta.Data.Snapshots;
 using Segmenta.Data.Schemes;
+using Segmenta.Data.Snapshots;
 
 namespace Segmenta.Data.Runs;
 
