@@ -24,6 +24,11 @@ internal sealed class ParseQuery
     {
         var context = new Context(plan, options.DecimalSeparator);
         var allNull = sourceColumns == 0 ? "true" : string.Join(" AND ", Enumerable.Range(0, sourceColumns).Select(i => Db.Col(i) + " IS NULL"));
+        if (sourceColumns > 0)
+        {
+            _checks.Add(TotalsRow.Check(plan));
+        }
+
         _checks.Add(new RowCheck("customer_id IS NULL", $"CASE WHEN {allNull} THEN '{RowCheck.Blank}' ELSE '{RejectReason.MissingCustomer}' END",
             [(RowCheck.Blank, null), (RejectReason.MissingCustomer, plan.For(ColumnRoles.Customer))]));
 

@@ -152,7 +152,7 @@ internal static class TableLoader
             byReason[RejectReason.MalformedRow] = malformed;
         }
 
-        var excluded = byReason.GetValueOrDefault(RejectReason.ReturnExcluded);
+        var excluded = byReason.GetValueOrDefault(RejectReason.ReturnExcluded) + byReason.GetValueOrDefault(RejectReason.TotalsRow);
         return new Counts(read, rejected, blank + staged.BlankLines, returns, excluded, byReason);
     }
 
@@ -270,7 +270,7 @@ internal static class TableLoader
     private static SegmentaInputException TooManyRejects(
         DuckDBConnection connection, string rejectsSql, Counts counts, long errorRejects, double rate, ImportOptions options, string source, string? rejectsFile)
     {
-        var top = counts.ByReason.Where(kv => kv.Key != RejectReason.ReturnExcluded).MaxBy(kv => kv.Value);
+        var top = counts.ByReason.Where(kv => kv.Key is not (RejectReason.ReturnExcluded or RejectReason.TotalsRow)).MaxBy(kv => kv.Value);
         var example = Db.Rows(connection, $"SELECT src_row, \"column\", raw_value, reason FROM ({rejectsSql}) WHERE reason_code = {HeaderText.Literal(top.Key)} LIMIT 1");
         var where = "";
         if (example.Count == 1)

@@ -45,10 +45,19 @@ internal static class TypedCsvFastPath
         string TypeOf(int i) => i == date.Index ? "DATE" : i == amount.Index ? "DECIMAL(18,4)" : "VARCHAR";
         var columns = string.Join(", ", Enumerable.Range(0, headers.Count).Select(i => $"'{Db.Col(i)}': '{TypeOf(i)}'"));
         var delim = delimiter == '\t' ? "\\t" : delimiter.ToString();
-        Db.ExecuteCancellable(connection,
-            $"CREATE TEMP TABLE {typed} AS SELECT * FROM read_csv({HeaderText.Literal(path)}, auto_detect = false, header = false, " +
-            $"delim = '{delim}', quote = '\"', escape = '\"', columns = {{{columns}}}, " +
-            $"store_rejects = true, rejects_table = '{rejects}', rejects_scan = '{scans}')", cancellationToken);
+        try
+        {
+            Db.ExecuteCancellable(connection,
+                $"CREATE TEMP TABLE {typed} AS SELECT * FROM read_csv({HeaderText.Literal(path)}, auto_detect = false, header = false, " +
+                $"delim = '{delim}', quote = '\"', escape = '\"', columns = {{{columns}}}, " +
+                $"store_rejects = true, rejects_table = '{rejects}', rejects_scan = '{scans}')", cancellationToken);
+        }
+        catch (DuckDBException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Reliability (issue 10): a file DuckDB's reader gives up on (e.g. mixed CRLF/LF line endings) is not clean:
+            // the full parse handles or refuses it with a clear message.
+            return null;
+        }
 
         // The header line must be the one and only reject, and only for failing the casts (its names are not dates).
         var bad = Db.Long(connection, $"SELECT count(*) FROM temp.main.{rejects} WHERE line <> 1 OR error_type <> 'CAST'");
