@@ -95,7 +95,10 @@ public class EngineCommandTests
         }
     }
 
-    /// <summary>A small chemicals-profile set (generate --profile chemicals) and DuckDB's customers.csv for it with interactions and surveys.</summary>
+    /// <summary>
+    /// A small chemicals-profile set (generate --profile chemicals) and DuckDB's customers.csv for it with interactions,
+    /// surveys, CLV and the chemicals_key_accounts preset scheme (typed against the engine's own feature table).
+    /// </summary>
     private static readonly Lazy<Task<(string[] Inputs, byte[] Csv)>> Chemicals = new(() => Task.Run(async () =>
     {
         var dir = Directory.CreateTempSubdirectory("segmenta-engine-chem-").FullName;
@@ -105,7 +108,7 @@ public class EngineCommandTests
         [
             "--input", Path.Combine(dir, "chem.csv"), "--customers", Path.Combine(dir, "chem_customers.csv"),
             "--interactions", Path.Combine(dir, "chem_interactions.csv"), "--surveys", Path.Combine(dir, "chem_surveys.csv"),
-            "--cost-per-visit", "812.5", "--cost-per-call", "50", "--clv",
+            "--cost-per-visit", "812.5", "--cost-per-call", "50", "--clv", "--scheme", "chemicals_key_accounts",
         ];
         var outDir = Path.Combine(dir, "duckdb");
         (exit, _, err) = await CliRunner.RunAsync(["segment", .. inputs, "--out", outDir, "--db", ":memory:", "--format", "csv", "--lang", "zh-CN"]);
@@ -124,7 +127,7 @@ public class EngineCommandTests
         {
             var source = engine == "postgres" ? TestServers.PostgresIn(name) : TestServers.ClickHouseIn(name);
             var header = await AssertSameAsDuckDbAsync(expected, 300, ["--engine", engine, "--source", source, .. inputs]);
-            foreach (var column in new[] { "contacts_90d", "last_contact_days", "nps_group", "csat", "survey_need", "gross_margin", "cost_to_serve", "profit" })
+            foreach (var column in new[] { "contacts_90d", "last_contact_days", "nps_group", "csat", "survey_need", "gross_margin", "cost_to_serve", "profit", "chemicals_key_accounts" })
                 Assert.Contains(column, header);
         }
         finally

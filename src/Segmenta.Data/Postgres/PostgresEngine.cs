@@ -206,6 +206,13 @@ public sealed class PostgresEngine : IServerEngine
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, Core.Schemes.Rules.FeatureType>> FeatureTypesAsync(CancellationToken cancellationToken)
+    {
+        var kinds = await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false);
+        return kinds.ToDictionary(k => k.Key, k => ColumnKinds.ToFeatureType(k.Value), StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc />
     public async Task<ValueHistogram> HistogramAsync(string column, CancellationToken cancellationToken)
     {
         var kinds = await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false);

@@ -8,6 +8,7 @@ using Segmenta.Data.DuckDb;
 using Segmenta.Data.Engines;
 using Segmenta.Data.Import;
 using Segmenta.Data.Output;
+using Segmenta.Data.Schemes;
 using Segmenta.Data.Snapshots;
 
 namespace Segmenta.Data.Runs;
@@ -34,12 +35,14 @@ public static class SegmentationRunner
         SegmentationRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Scheme files are read (and their structure checked) before any work, so a typo fails in milliseconds.
+        var options = request.Options with { Schemes = [.. request.Options.Schemes, .. ResolveSchemes(request)] };
         return request.Engine == EngineKind.DuckDb
-            ? RunOnDuckDbAsync(request, progress, cancellationToken)
-            : RunOnServerAsync(request, progress, cancellationToken);
+            ? RunOnDuckDbAsync(request, options, progress, cancellationToken)
+            : RunOnServerAsync(request, options, progress, cancellationToken);
     }
 
-    private static async Task<SegmentationRun> RunOnDuckDbAsync(SegmentationRequest request, IProgress<string>? progress, CancellationToken cancellationToken)
+    private static async Task<SegmentationRun> RunOnDuckDbAsync(SegmentationRequest request, SegmentationOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         if (request.Transactions is null)
             throw new SegmentaInputException("--table reads a table on a server engine: add --engine postgres|clickhouse --source …, or give --input FILE.");
@@ -62,13 +65,14 @@ public static class SegmentationRunner
 
         progress?.Report("segment");
         var notes = new List<string>();
-        var options = SnapshotRunStep.Prepare(connection, request.Snapshot, request.Options, notes);
+        options = SnapshotRunStep.Prepare(connection, request.Snapshot, options, notes);
         var result = await SegmentationPipeline.RunAsync(engine, options, cancellationToken).ConfigureAwait(false);
+        SegmentRunStore.Save(connection, result);
         steps.Lap("segment");
         return Finish(connection, connection, request.Database != ":memory:", request, progress, loads, result, steps, notes);
     }
 
-    private static async Task<SegmentationRun> RunOnServerAsync(SegmentationRequest request, IProgress<string>? progress, CancellationToken cancellationToken)
+    private static async Task<SegmentationRun> RunOnServerAsync(SegmentationRequest request, SegmentationOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         if ((request.Transactions is null) == (request.SourceTable is null))
             throw new SegmentaInputException("Give either --input FILE (loaded into the engine) or --table TABLE (already on the engine), not both or neither.");
@@ -112,7 +116,7 @@ public static class SegmentationRunner
 
         progress?.Report("segment");
         var notes = new List<string>();
-        var options = store is null ? request.Options : SnapshotRunStep.Prepare(store, request.Snapshot, request.Options, notes);
+        if (store is not null) options = SnapshotRunStep.Prepare(store, request.Snapshot, options, notes);
         var result = await SegmentationPipeline.RunAsync(engine, options, cancellationToken).ConfigureAwait(false);
         steps.Lap("segment");
 
@@ -126,7 +130,11 @@ public static class SegmentationRunner
             await engine.CopySegmentsToDuckDbAsync(target, incoming, cancellationToken).ConfigureAwait(false);
             Db.Execute(target, $"DROP TABLE IF EXISTS {DuckDbEngine.SegmentsTable}");
             Db.Execute(target, $"ALTER TABLE {incoming} RENAME TO {DuckDbEngine.SegmentsTable}");
-            if (store is not null) MirrorRunTables(local, store, result);
+            if (store is not null)
+            {
+                MirrorRunTables(local, store, result);
+                SegmentRunStore.Save(store, result);
+            }
             steps.Lap("fetch");
         }
         return Finish(target, store, store is not null, request, progress, loads, result, steps, notes);
@@ -240,7 +248,7 @@ public static class SegmentationRunner
         {
             progress?.Report("write");
             var csv = Path.Combine(outDir, CustomersCsv);
-            CustomerTableExporter.WriteCsv(connection, DuckDbEngine.SegmentsTable, csv);
+            CustomerTableExporter.WriteCsv(connection, DuckDbEngine.SegmentsTable, csv, request.SortedOutput);
             files["customers_csv"] = csv;
             steps.Lap("write_csv");
             var xlsx = Path.Combine(outDir, CustomersXlsx);
@@ -280,6 +288,28 @@ public static class SegmentationRunner
             files["summary_json"] = summary;
         }
         return run;
+    }
+
+    /// <summary>The request's <c>--scheme</c> arguments as user schemes whose problems point at their file's lines.</summary>
+    public static IReadOnlyList<UserScheme> ResolveSchemes(SegmentationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Schemes.Count == 0) return [];
+        var catalog = SchemeCatalog.Create(request.SchemesDirectory);
+        var schemes = new List<UserScheme>();
+        foreach (var reference in request.Schemes)
+        {
+            var document = catalog.Resolve(reference);
+            var structure = SchemeYamlLoader.Check(document, schema: null);
+            if (structure.Count > 0) throw new SchemeFileException(structure);
+            if (schemes.Any(s => s.Definition.Name == document.Definition.Name))
+                throw new SegmentaInputException($"--scheme {reference}: scheme \"{document.Definition.Name}\" is given twice — give each scheme once.");
+            var source = catalog.Find(document.Definition.Name) is { IsPreset: true } entry && ReferenceEquals(entry.Document, document)
+                ? CatalogEntry.PresetSource
+                : document.Source;
+            schemes.Add(new UserScheme(document.Definition, source) { Locate = message => document.Locate(message).ToString() });
+        }
+        return schemes;
     }
 
     /// <summary>Wall time per step, for the summary and benchmarks.</summary>

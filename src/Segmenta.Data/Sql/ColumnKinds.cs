@@ -17,6 +17,15 @@ internal static class ColumnKinds
         return ColumnKind.Unknown;
     }
 
+    /// <summary>The rule-language type of a column kind (unknown types are text, as on DuckDB).</summary>
+    public static Core.Schemes.Rules.FeatureType ToFeatureType(ColumnKind kind) => kind switch
+    {
+        ColumnKind.Boolean => Core.Schemes.Rules.FeatureType.Boolean,
+        ColumnKind.Date => Core.Schemes.Rules.FeatureType.Date,
+        ColumnKind.Integer or ColumnKind.Decimal or ColumnKind.Double => Core.Schemes.Rules.FeatureType.Number,
+        _ => Core.Schemes.Rules.FeatureType.Text,
+    };
+
     /// <summary>ClickHouse wrappers that do not change the value kind: Nullable(T), LowCardinality(T).</summary>
     private static string Unwrap(string t)
     {
