@@ -16,6 +16,7 @@ internal static class SegmentaApp
         FitCommand.Create(context),
         PredictCommand.Create(context),
         ValidateCommand.Create(context),
+        ServeCommand.Create(context),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
