@@ -16,6 +16,8 @@ internal static class SegmentaApp
         FitCommand.Create(context),
         PredictCommand.Create(context),
         ValidateCommand.Create(context),
+        SnapshotsCommand.Create(context), BackfillCommand.Create(context), AlertsCommand.Create(context), CampaignCommand.Create(context),
+        AdherenceCommand.Create(context),
         ServeCommand.Create(context),
     };
 

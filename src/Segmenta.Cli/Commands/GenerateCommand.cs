@@ -24,7 +24,14 @@ internal static class GenerateCommand
         var profile = new Option<string>("--profile") { Description = "Industry: standard (default), retail, chemicals, pharma or finance: adds cost, attributes, interactions and surveys files.", DefaultValueFactory = _ => "standard" };
         var interactionsOut = new Option<string?>("--interactions-out") { Description = "Interactions CSV of a profile (default: <out>_interactions.csv)." };
         var surveysOut = new Option<string?>("--surveys-out") { Description = "Survey answers CSV of a profile (default: <out>_surveys.csv)." };
-        foreach (var o in new Option[] { rows, customers, seed, output, customersOut, truthOut, latentOut, order, json, profile, interactionsOut, surveysOut }) command.Add(o);
+        var uplift = new Option<double?>("--campaign-uplift") { Description = "Plant a campaign: treated customers' orders (and revenue) in the window × (1 + u) in expectation (docs/snapshots.md)." };
+        var campaignShare = new Option<double>("--campaign-share") { Description = "Share of the customers acquired before the start that the campaign targets.", DefaultValueFactory = _ => 0.5 };
+        var controlShare = new Option<double>("--campaign-control-share") { Description = "Share of the targeted customers held out as control.", DefaultValueFactory = _ => 0.5 };
+        var campaignStart = new Option<string>("--campaign-start") { Description = "First day of the campaign window.", DefaultValueFactory = _ => "2024-07-01" };
+        var campaignWindow = new Option<int>("--campaign-window-days") { Description = "Campaign window in days.", DefaultValueFactory = _ => 60 };
+        var campaignOut = new Option<string?>("--campaign-out") { Description = "Treated customers (customer_id), the list to register with segmenta campaign register." };
+        var controlOut = new Option<string?>("--campaign-control-out") { Description = "Control customers (customer_id), for segmenta campaign holdout --control." };
+        foreach (var o in new Option[] { rows, customers, seed, output, customersOut, truthOut, latentOut, order, json, profile, interactionsOut, surveysOut, uplift, campaignShare, controlShare, campaignStart, campaignWindow, campaignOut, controlOut }) command.Add(o);
         command.SetAction(async (parse, ct) =>
         {
             var r = parse.GetValue(rows);
@@ -51,8 +58,28 @@ internal static class GenerateCommand
                     var other => throw new UsageException($"--order {other}: use date or customer."),
                 },
             };
+            if (parse.GetValue(uplift) is { } u)
+            {
+                if (!DateOnly.TryParseExact(parse.GetValue(campaignStart), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var start))
+                    throw new UsageException("--campaign-start: write yyyy-MM-dd, e.g. 2024-07-01.");
+                options = options with
+                {
+                    Campaign = new SyntheticCampaign
+                    {
+                        Uplift = u,
+                        TargetShare = parse.GetValue(campaignShare),
+                        ControlShare = parse.GetValue(controlShare),
+                        Start = start,
+                        WindowDays = parse.GetValue(campaignWindow),
+                    },
+                };
+            }
+            else if (parse.GetValue(campaignOut) is not null || parse.GetValue(controlOut) is not null)
+            {
+                throw new UsageException("--campaign-out needs --campaign-uplift (use 0 for a campaign without effect).");
+            }
             var files = new SyntheticOutputFiles(parse.GetRequiredValue(output), parse.GetValue(customersOut), parse.GetValue(truthOut), parse.GetValue(latentOut),
-                parse.GetValue(interactionsOut), parse.GetValue(surveysOut));
+                parse.GetValue(interactionsOut), parse.GetValue(surveysOut), parse.GetValue(campaignOut), parse.GetValue(controlOut));
             if (options.Profile != SyntheticProfile.Standard) files = files.ForProfile();
             var summary = SyntheticCsvWriter.Write(options, files, null, ct);
             if (parse.GetValue(json))

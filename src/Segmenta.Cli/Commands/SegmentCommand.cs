@@ -14,10 +14,12 @@ internal static class SegmentCommand
         var schemes = new SchemeOptions();
         var output = new OutputOptions("segmenta-output");
         var contacts = new ContactOptions();
+        var snapshots = new SnapshotRunOptions();
         input.AddTo(command);
         contacts.AddTo(command);
         schemes.AddTo(command);
         output.AddTo(command);
+        snapshots.AddTo(command);
         command.SetAction((parse, ct) =>
         {
             var language = Language.Resolve(parse.GetValue(output.Lang));
@@ -32,6 +34,7 @@ internal static class SegmentCommand
                 Options = schemes.Build(parse) with { LabelLanguage = language, Profitability = contacts.Profitability(parse) },
                 OutputDirectory = parse.GetRequiredValue(output.Out),
                 Format = output.GetFormat(parse),
+                Snapshot = snapshots.Build(parse),
             };
             return RunAndPrintAsync(context, request, parse.GetValue(output.Json), language, ct);
         });
@@ -44,7 +47,10 @@ internal static class SegmentCommand
         if (json)
             await context.Out.WriteLineAsync(RunSummary.ToJson(run)).ConfigureAwait(false);
         else
+        {
             RunReportRenderer.Render(context, run, language);
+            await SnapshotsCommand.PrintRunSnapshotAsync(context, run, language).ConfigureAwait(false);
+        }
         return ExitCodes.Ok;
     }
 }

@@ -23,6 +23,12 @@ public sealed record AbcOptions
     /// <summary>How the tie group on a limit is classed; default <see cref="AbcEdge.Crossing"/> (the customers that carry the first 80 % of revenue, including the one that crosses 80 %).</summary>
     public AbcEdge Edge { get; init; } = AbcEdge.Crossing;
 
+    /// <summary>
+    /// Frozen class thresholds (t_A, t_B) taken from a reference snapshot instead of being computed from this
+    /// population; null (default) computes them. A null t_A (t_B) means class A (B) is empty, as in the reference.
+    /// </summary>
+    public AbcThresholds? Frozen { get; init; }
+
     /// <summary>The measure ranked, default <c>monetary_total</c>.</summary>
     public string Measure { get; init; } = FeatureNames.MonetaryTotal;
 }

@@ -20,6 +20,8 @@ namespace Segmenta.Core.Abc;
 /// <see cref="AbcEdge.Crossing"/> when the biggest customers must always be A).</para>
 /// <para><b>Zero, negative and null</b> values are C and do not count in the total: shares are of the positive
 /// revenue. An empty histogram, or one without positive values, gives a valid plan in which everyone is C.</para>
+/// <para><b>Frozen thresholds</b> (<see cref="AbcOptions.Frozen"/>): t_A and t_B are taken as given (from a reference
+/// snapshot) and only the reported shares are computed from this population.</para>
 /// <para><b>Parameters:</b> <c>abc_limits</c> [A, B]; <c>abc_a_min_value</c> [t_A] and <c>abc_b_min_value</c> [t_B]
 /// (empty when the class is empty); <c>abc_customer_shares</c> [A, B, C] of all customers including nulls;
 /// <c>abc_revenue_shares</c> [A, B, C] of the positive revenue (all zero when there is none).</para>
@@ -75,6 +77,9 @@ public static class AbcScheme
             }
         }
 
+        if (options.Frozen is { } frozen)
+            (aMin, bMin, aCount, bCount, aRevenue, bRevenue) = Recount(monetary, frozen);
+
         var branches = new List<(decimal, object)>();
         if (aMin is { } a)
             branches.Add((a, "A"));
@@ -100,6 +105,29 @@ public static class AbcScheme
             new("C", new LocalizedText("C 类客户", "Class C"), new LocalizedText("其余客户（含零、负或无消费）", "Everyone else, including zero, negative or no spend")),
         ];
         return new SchemePlan(Name, [[new DerivedColumn(SegmentColumn, rule)]], SegmentColumn, segments, parameters);
+    }
+
+    /// <summary>Class sizes and revenue under frozen thresholds (only positive values count, as in the computed rule).</summary>
+    private static (decimal?, decimal?, long, long, decimal, decimal) Recount(ValueHistogram monetary, AbcThresholds frozen)
+    {
+        long aCount = 0, bCount = 0;
+        decimal aRevenue = 0, bRevenue = 0;
+        for (var i = 0; i < monetary.Values.Count; i++)
+        {
+            var value = monetary.Values[i];
+            if (value <= 0) continue;
+            if (frozen.AMinValue is { } a && value >= a)
+            {
+                aCount += monetary.Counts[i];
+                aRevenue += value * monetary.Counts[i];
+            }
+            else if (frozen.BMinValue is { } b && value >= b)
+            {
+                bCount += monetary.Counts[i];
+                bRevenue += value * monetary.Counts[i];
+            }
+        }
+        return (frozen.AMinValue, frozen.BMinValue, aCount, bCount, aRevenue, bRevenue);
     }
 
     /// <summary>Is a tie group inside a class closing at <paramref name="limit"/>? Compared exactly as cumulative ≤ limit · total.</summary>

@@ -25,6 +25,12 @@ public sealed record SegmentationOptions
     /// <summary>ABC / Pareto grading.</summary>
     public AbcOptions Abc { get; init; } = new();
 
+    /// <summary>
+    /// Frozen means [recency, orders, monetary] for <c>rfm_cn8</c> from a reference snapshot; null (default) uses this
+    /// population's means.
+    /// </summary>
+    public IReadOnlyList<decimal>? RfmCn8Means { get; init; }
+
     /// <summary>High / mid / low value tiers.</summary>
     public ValueTierOptions ValueTier { get; init; } = new();
 }

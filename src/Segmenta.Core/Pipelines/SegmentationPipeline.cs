@@ -59,7 +59,7 @@ public static class SegmentationPipeline
         return
         [
             RfmScheme.Plan(recency, orders, monetary, options.Rfm),
-            RfmCn8Scheme.Plan(recency, orders, monetary),
+            options.RfmCn8Means is [var meanR, var meanF, var meanM] ? RfmCn8Scheme.Plan(meanR, meanF, meanM) : RfmCn8Scheme.Plan(recency, orders, monetary),
             AbcScheme.Plan(abcMeasure, options.Abc),
             ValueTierScheme.Plan(tierMeasure, options.ValueTier),
         ];

@@ -27,7 +27,7 @@ public sealed record RfmOptions
     public QuantileDefinition QuantileDefinition { get; init; } = QuantileDefinition.Linear;
 
     /// <summary>
-    /// Optional fixed cut points for <c>recency_days</c>: exactly <see cref="Bins"/> − 1 values, strictly ascending,
+    /// Optional fixed cut points for <c>recency_days</c>: exactly <see cref="Bins"/> − 1 values, ascending,
     /// used instead of quantiles with the edge rule of <see cref="Binning"/>.
     /// </summary>
     public IReadOnlyList<decimal>? RecencyCutPoints { get; init; }

@@ -36,7 +36,8 @@ namespace Segmenta.Core.Rfm;
 /// R score = n − #{k : bₖ ≤ x}. Duplicate breaks make an empty bin, so that score is skipped, as in R.</para>
 /// <para><b>Custom cut points</b> (<see cref="RfmOptions.RecencyCutPoints"/> …) replace the computed ones and
 /// follow the edge rule of the chosen binning mode (in <see cref="RfmBinning.RRfm"/> they are used without
-/// the +1, as R uses custom <c>*_bins</c> vectors).</para>
+/// the +1, as R uses custom <c>*_bins</c> vectors). Equal custom cut points are allowed (computed quantiles tie too, and a
+/// snapshot's frozen cut points are reused as they were computed); the score between them is then unused.</para>
 /// <para><b>Small and degenerate populations.</b> n customers &lt; Bins: the cut points still interpolate
 /// between the observed values, so scores spread over 1 … n (two customers get 1 and n). All values equal:
 /// every cut point equals that value, so everyone gets 1 in <see cref="RfmBinning.Quantile"/> mode (no one is
@@ -63,7 +64,7 @@ public static class RfmScheme
     /// <param name="monetary">Histogram of <c>monetary_total</c>.</param>
     /// <param name="options">Bins, binning mode, quantile definition, custom cut points; <see cref="RfmOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentOutOfRangeException">Bins outside 2 … 9.</exception>
-    /// <exception cref="ArgumentException">Custom cut points of the wrong count or not strictly ascending.</exception>
+    /// <exception cref="ArgumentException">Custom cut points of the wrong count or descending.</exception>
     public static SchemePlan Plan(ValueHistogram recency, ValueHistogram orders, ValueHistogram monetary, RfmOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(recency);
@@ -125,8 +126,8 @@ public static class RfmScheme
                 throw new ArgumentException($"{name} must hold Bins − 1 = {options.Bins - 1} cut points, not {custom.Count}.", nameof(options));
             for (var i = 1; i < custom.Count; i++)
             {
-                if (custom[i] <= custom[i - 1])
-                    throw new ArgumentException($"{name} must be strictly ascending ({custom[i - 1]} is followed by {custom[i]}).", nameof(options));
+                if (custom[i] < custom[i - 1])
+                    throw new ArgumentException($"{name} must be ascending ({custom[i - 1]} is followed by {custom[i]}).", nameof(options));
             }
             return [.. custom];
         }

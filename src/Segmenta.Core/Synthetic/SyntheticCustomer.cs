@@ -13,8 +13,10 @@ public sealed class SyntheticCustomer
         int region,
         int industry,
         int signupDay,
-        SyntheticPurchase[] purchases)
+        SyntheticPurchase[] purchases,
+        CampaignGroup campaignGroup = CampaignGroup.None)
     {
+        CampaignGroup = campaignGroup;
         Index = index;
         PurchaseRate = purchaseRate;
         DropoutProbability = dropoutProbability;
@@ -56,6 +58,9 @@ public sealed class SyntheticCustomer
 
     /// <summary>Purchases: the first purchase, then the repeat purchases in time order (never empty).</summary>
     public IReadOnlyList<SyntheticPurchase> Purchases { get; }
+
+    /// <summary>The customer's group in the planted campaign (<see cref="SyntheticOptions.Campaign"/>).</summary>
+    public CampaignGroup CampaignGroup { get; }
 
     /// <summary>Day of the first purchase (0 .. 547).</summary>
     public int FirstPurchaseDay => Purchases[0].Day;

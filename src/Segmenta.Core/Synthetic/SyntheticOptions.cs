@@ -89,6 +89,9 @@ public sealed record SyntheticOptions
     /// <summary>Zipf exponent (s ≥ 0) of product popularity; 0 makes every product equally likely.</summary>
     public double ZipfExponent { get; init; } = DefaultZipfExponent;
 
+    /// <summary>A planted campaign effect (see <see cref="SyntheticCampaign"/>); null = none (the default, same files as before).</summary>
+    public SyntheticCampaign? Campaign { get; init; }
+
     /// <summary>Lists every problem with these options (empty when they are valid).</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -128,6 +131,11 @@ public sealed record SyntheticOptions
         if (!Enum.IsDefined(Profile))
         {
             problems.Add(Invariant($"--profile must be retail, chemicals, pharma or finance (got {Profile})."));
+        }
+
+        if (Campaign is not null)
+        {
+            problems.AddRange(Campaign.Validate());
         }
 
         if (!Enum.IsDefined(Order))

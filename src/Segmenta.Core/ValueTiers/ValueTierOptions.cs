@@ -30,6 +30,12 @@ public sealed record ValueTierOptions
     /// <summary>Quantile definition of the quantile method (default R type 7).</summary>
     public QuantileDefinition QuantileDefinition { get; init; } = QuantileDefinition.Linear;
 
+    /// <summary>
+    /// Quantile method: frozen cut points [c_mid, c_high] from a reference snapshot, used instead of this population's
+    /// quantiles with the same rule (high when value &gt; c_high); null (default) computes them.
+    /// </summary>
+    public IReadOnlyList<decimal>? FrozenCutPoints { get; init; }
+
     /// <summary>Fixed method: values ≥ this are high. Required with <see cref="ValueTierMethod.Fixed"/>.</summary>
     public decimal? HighThreshold { get; init; }
 

@@ -47,8 +47,10 @@ public static class ValueTierScheme
         {
             if (options.HighShare is < 0 or > 1 || options.MidShare is < 0 or > 1 || options.HighShare + options.MidShare > 1)
                 throw new ArgumentOutOfRangeException(nameof(options), "HighShare and MidShare must lie in [0, 1] and sum to at most 1.");
-            thresholds = values.Count == 0 ? [] : Quantiles.Compute(
-                values, [Math.Max(0, 1 - options.HighShare - options.MidShare), 1 - options.HighShare], options.QuantileDefinition);
+            if (options.FrozenCutPoints is { Count: not (0 or 2) } wrong)
+                throw new ArgumentException($"FrozenCutPoints must hold [mid, high], not {wrong.Count} values.", nameof(options));
+            thresholds = options.FrozenCutPoints ?? (values.Count == 0 ? [] : Quantiles.Compute(
+                values, [Math.Max(0, 1 - options.HighShare - options.MidShare), 1 - options.HighShare], options.QuantileDefinition));
             rule = thresholds.Count == 0
                 ? new CaseWhen([], ExprBuilder.Lit("low"))
                 : ExprBuilder.Thresholds(options.Measure, BinaryOp.Greater, [(thresholds[1], "high"), (thresholds[0], "mid")], "low");

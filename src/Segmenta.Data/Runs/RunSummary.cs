@@ -86,6 +86,14 @@ public static class RunSummary
                 ["gammagamma"] = FitJson(m.Spend.Fit),
                 ["columns"] = new JsonArray([.. m.Columns.Select(c => (JsonNode?)c.Name)]),
             },
+            ["snapshot"] = run.Snapshot is not { } snap ? null : new JsonObject
+            {
+                ["id"] = snap.Id,
+                ["as_of"] = snap.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["content_hash"] = snap.ContentHash,
+                ["frozen_from"] = snap.FrozenFrom,
+            },
+            ["alerts"] = run.Alerts?.ToJson(),
             ["files"] = new JsonObject([.. run.Files.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))]),
             ["notes"] = new JsonArray([.. run.Notes.Select(n => (JsonNode?)n)]),
             ["seconds"] = new JsonObject([.. run.StepSeconds.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))]),

@@ -27,6 +27,9 @@ public sealed record SegmentationRequest
     /// <summary>Output folder; null writes no files.</summary>
     public string? OutputDirectory { get; init; }
 
+    /// <summary>Snapshot settings; null stores no snapshot (<c>--no-snapshot</c>).</summary>
+    public Snapshots.SnapshotRequest? Snapshot { get; init; } = new();
+
     /// <summary>Which customer files to write.</summary>
     public OutputFormat Format { get; init; } = OutputFormat.CsvAndXlsx;
 }

@@ -23,4 +23,10 @@ public sealed record SegmentationRun(
 
     /// <summary>Load report of the surveys file, when one was given.</summary>
     public LoadReport? Surveys { get; init; }
+
+    /// <summary>The snapshot this run stored, or null (<c>--no-snapshot</c>, or no store file).</summary>
+    public Snapshots.SnapshotHeader? Snapshot { get; init; }
+
+    /// <summary>Alerts evaluated on the new snapshot, or null when no rules were given.</summary>
+    public Alerts.AlertReport? Alerts { get; init; }
 }

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Segmenta.Core.Ingest;
 using Segmenta.Core.Pipelines;
+using Segmenta.Data.Alerts;
 using Segmenta.Data.DuckDb;
 using Segmenta.Data.Import;
 using Segmenta.Data.Output;
+using Segmenta.Data.Snapshots;
 
 namespace Segmenta.Data.Runs;
 
@@ -31,6 +33,7 @@ public static class SegmentationRunner
 
         var outDir = request.OutputDirectory;
         if (outDir is not null) Directory.CreateDirectory(outDir);
+        using var gate = await StoreGate.EnterAsync(request.Database, cancellationToken).ConfigureAwait(false);
         using var connection = DuckDbStore.Open(request.Database);
         var engine = new DuckDbEngine(connection);
 
@@ -60,11 +63,12 @@ public static class SegmentationRunner
         Lap("import");
 
         progress?.Report("segment");
-        var result = await SegmentationPipeline.RunAsync(engine, request.Options, cancellationToken).ConfigureAwait(false);
+        var notes = new List<string>();
+        var options = SnapshotRunStep.Prepare(connection, request.Snapshot, request.Options, notes);
+        var result = await SegmentationPipeline.RunAsync(engine, options, cancellationToken).ConfigureAwait(false);
         Lap("segment");
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var notes = new List<string>();
         if (transactions.RejectsFile is not null) files["rejects"] = transactions.RejectsFile;
         if (customers?.RejectsFile is not null) files["customer_rejects"] = customers.RejectsFile;
         if (interactions?.RejectsFile is not null) files["interaction_rejects"] = interactions.RejectsFile;
@@ -91,6 +95,15 @@ public static class SegmentationRunner
             }
         }
         var run = new SegmentationRun(transactions, customers, result, files, notes, steps) { Interactions = interactions, Surveys = surveys };
+        if (request.Snapshot is { } snapshotRequest && request.Database != ":memory:")
+        {
+            progress?.Report("snapshot");
+            var snapshot = SnapshotRunStep.Save(connection, snapshotRequest, result, InputFingerprint.Of(request.Transactions.Path, transactions.RowsRead));
+            var alerts = snapshotRequest.AlertRulesPath is { } rules ? AlertRunner.Evaluate(connection, rules, snapshot.Id, outDir) : null;
+            if (alerts?.File is { } alertsFile) files["alerts"] = alertsFile;
+            run = run with { Snapshot = snapshot, Alerts = alerts };
+            Lap("snapshot");
+        }
         if (outDir is not null)
         {
             var summary = Path.Combine(outDir, SummaryJson);

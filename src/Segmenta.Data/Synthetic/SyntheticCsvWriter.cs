@@ -60,7 +60,11 @@ public static class SyntheticCsvWriter
         using (var transactions = new AsciiFileWriter(files.Transactions))
         using (var customersFile = files.Customers is null ? null : new AsciiFileWriter(files.Customers))
         using (var latentFile = files.Latent is null ? null : new AsciiFileWriter(files.Latent))
+        using (var treatedFile = files.CampaignTreated is null ? null : new AsciiFileWriter(files.CampaignTreated))
+        using (var controlFile = files.CampaignControl is null ? null : new AsciiFileWriter(files.CampaignControl))
         {
+            treatedFile?.WriteLine("customer_id");
+            controlFile?.WriteLine("customer_id");
             transactions.WriteLine(SyntheticRowFormatter.TransactionsHeader);
             customersFile?.WriteLine(SyntheticRowFormatter.CustomersHeader);
             latentFile?.WriteLine(SyntheticRowFormatter.LatentHeader);
@@ -76,6 +80,17 @@ public static class SyntheticCsvWriter
                 if (latentFile is not null)
                 {
                     format.WriteLatent(latentFile, customer);
+                }
+
+                var campaignFile = customer.CampaignGroup switch
+                {
+                    CampaignGroup.Treated => treatedFile,
+                    CampaignGroup.Control => controlFile,
+                    _ => null,
+                };
+                if (campaignFile is not null)
+                {
+                    format.WriteCustomerId(campaignFile, customer);
                 }
 
                 if (tally.Customers % 16_384 == 0)

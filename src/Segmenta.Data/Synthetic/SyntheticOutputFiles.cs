@@ -9,13 +9,17 @@ namespace Segmenta.Data.Synthetic;
 /// </param>
 /// <param name="Interactions">Interactions CSV of an industry profile (null: next to the transactions, <c>&lt;name&gt;_interactions.csv</c>).</param>
 /// <param name="Surveys">Survey answers CSV of an industry profile (null: <c>&lt;name&gt;_surveys.csv</c>).</param>
+/// <param name="CampaignTreated">With a planted campaign: the treated customers (<c>customer_id</c>), the list to register.</param>
+/// <param name="CampaignControl">With a planted campaign: the control customers (<c>customer_id</c>).</param>
 public sealed record SyntheticOutputFiles(
     string Transactions,
     string? Customers = null,
     string? Truth = null,
     string? Latent = null,
     string? Interactions = null,
-    string? Surveys = null)
+    string? Surveys = null,
+    string? CampaignTreated = null,
+    string? CampaignControl = null)
 {
     /// <summary>
     /// The files of an industry profile: every one is written, so a missing path is named after the transactions file

@@ -91,8 +91,36 @@ internal sealed class CustomerBlockSimulator
         var region = _regions.Sample(rng);
         var industry = _industries.Sample(rng);
         var lead = Math.Min(rng.Geometric(1.0 / SyntheticAttributes.SignupLeadMeanDays) - 1.0, SyntheticCalendar.SignupLeadMaxDays);
+        var group = _options.Campaign is { } campaign ? PlantCampaign(campaign, index, nu, purchases) : CampaignGroup.None;
         return new SyntheticCustomer(
-            index, lambdaPerWeek, p, nu, _options.P / nu, alive, region, industry, firstDay - (int)lead, [.. purchases]);
+            index, lambdaPerWeek, p, nu, _options.P / nu, alive, region, industry, firstDay - (int)lead, [.. purchases], group);
+    }
+
+    /// <summary>
+    /// Assigns the campaign group and adds the treated customer's extra orders (see <see cref="SyntheticCampaign"/>), from
+    /// the customer's own campaign stream so the base draws of every customer stay as they are.
+    /// </summary>
+    private CampaignGroup PlantCampaign(SyntheticCampaign campaign, int index, double nu, List<SyntheticPurchase> purchases)
+    {
+        var start = campaign.Start.DayNumber - SyntheticCalendar.WindowStart.DayNumber;
+        var end = Math.Min(start + campaign.WindowDays, SyntheticCalendar.WindowDays);
+        var rng = new SyntheticRandom(_options.Seed, SimulationStreams.CampaignStreamBase + (ulong)index);
+        if (purchases[0].Day >= start || rng.NextDouble() >= campaign.TargetShare) return CampaignGroup.None;
+        if (rng.NextDouble() < campaign.ControlShare) return CampaignGroup.Control;
+        var whole = Math.Floor(campaign.Uplift);
+        var fraction = campaign.Uplift - whole;
+        var inWindow = purchases.Count(x => x.Day >= start && x.Day < end);
+        for (var i = 0; i < inWindow; i++)
+        {
+            var extra = (int)whole + (rng.NextDouble() < fraction ? 1 : 0);
+            for (var k = 0; k < extra; k++)
+                purchases.Add(Purchase(rng, start + rng.NextInt(end - start), nu));
+        }
+        // Stable by day: the first purchase (before the start) stays first.
+        var ordered = purchases.OrderBy(x => x.Day).ToList();
+        purchases.Clear();
+        purchases.AddRange(ordered);
+        return CampaignGroup.Treated;
     }
 
     private double DropoutProbability(SyntheticRandom rng)

@@ -13,6 +13,9 @@ internal static class SimulationStreams
     /// <summary>Stream of the product popularity permutation (far from the block streams).</summary>
     public const ulong ProductPermutation = 0xFFFF_FFFF_0000_0007UL;
 
+    /// <summary>Campaign draws of customer i use stream CampaignStreamBase + i (disjoint from the block streams 0, 1, …).</summary>
+    public const ulong CampaignStreamBase = 0xCA00_0000_0000_0000UL;
+
     /// <summary>Seed of the pilot simulation that estimates rows per customer when the closed form does not apply.</summary>
     public const long PilotSeed = 12_345;
 

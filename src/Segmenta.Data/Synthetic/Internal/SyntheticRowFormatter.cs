@@ -71,6 +71,15 @@ internal sealed class SyntheticRowFormatter
         writer.Advance(n);
     }
 
+    /// <summary><c>C0000001</c> on its own line.</summary>
+    public void WriteCustomerId(AsciiFileWriter writer, SyntheticCustomer customer)
+    {
+        var span = writer.Reserve(AsciiFileWriter.MaxRowBytes);
+        var n = CustomerId(span, customer.Index);
+        span[n++] = (byte)'\n';
+        writer.Advance(n);
+    }
+
     private int CustomerId(Span<byte> span, int index)
     {
         span[0] = (byte)'C';

@@ -1,0 +1,44 @@
+using DuckDB.NET.Data;
+using Segmenta.Core.Snapshots.Alerts;
+using Segmenta.Data.Output;
+using Segmenta.Data.Runs;
+using Segmenta.Data.Snapshots;
+
+namespace Segmenta.Data.Alerts;
+
+/// <summary>Evaluates an alert rules file on a stored snapshot against the snapshot before it (by as-of date).</summary>
+public static class AlertRunner
+{
+    /// <summary>The alerts file name in an output folder.</summary>
+    public const string AlertsJson = "alerts.json";
+
+    /// <summary>Loads the rules, evaluates them and writes <c>alerts.json</c> into <paramref name="outDir"/> (when given).</summary>
+    public static AlertReport Evaluate(DuckDBConnection connection, string rulesPath, long snapshotId, string? outDir)
+    {
+        var rules = AlertRulesFile.Load(rulesPath);
+        var store = new SnapshotStore(connection);
+        var header = store.Require(snapshotId);
+        var previous = store.Previous(snapshotId);
+        var current = Cache(store, header);
+        var before = previous is null ? null : Cache(store, previous);
+        var inputs = new AlertInputs(header.AsOf, current, before, Interactions.LastContact(connection, header.AsOf));
+        var report = new AlertReport(snapshotId, previous?.Id, AlertEvaluator.Evaluate(rules, inputs), null);
+        if (outDir is null) return report;
+        Directory.CreateDirectory(outDir);
+        var file = Path.Combine(outDir, AlertsJson);
+        AtomicFile.Write(file, temp => File.WriteAllText(temp, RunSummary.Print(report.ToJson())));
+        return report with { File = file };
+    }
+
+    private static Func<string, IReadOnlyDictionary<string, string>?> Cache(SnapshotStore store, SnapshotHeader header)
+    {
+        var cache = new Dictionary<string, IReadOnlyDictionary<string, string>?>(StringComparer.Ordinal);
+        return scheme =>
+        {
+            if (cache.TryGetValue(scheme, out var hit)) return hit;
+            var value = header.Scheme(scheme) is null ? null : store.Assignments(header.Id, scheme);
+            cache[scheme] = value;
+            return value;
+        };
+    }
+}
