@@ -167,6 +167,7 @@ internal static class ServerHost
         RunEndpoints.Map(api);
         SegmentEndpoints.Map(api);
         CustomerEndpoints.Map(api);
+        SnapshotEndpoints.Map(api);
         ExportEndpoints.Map(api);
     }
 

@@ -27,8 +27,7 @@ internal static class UploadEndpoints
             var record = await service.ReceiveAsync(importKind, fileName, ctx.Request.Body, ctx.Request.ContentLength, options, who.Actor(), ctx.RequestAborted);
             return Results.Created($"/api/v1/uploads/{record.Id}", record);
         })
-        .Accepts<Stream>("text/csv", "application/octet-stream", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .WithSummary("Upload a file as the raw request body (fileName gives its type: .csv .txt .tsv .xlsx .xls .parquet). The import is checked and its row accounting returned; a run imports it into the store.")
+        .WithSummary("Upload a file as the raw request body, any content type (fileName gives its type: .csv .txt .tsv .xlsx .xls .parquet). The import is checked and its row accounting returned; a run imports it into the store.")
         .Produces<UploadRecord>(201).ProducesProblem(400).ProducesProblem(413);
 
         uploads.MapGet("", (UploadService service) => Results.Ok(service.List())).WithSummary("Uploads, newest first, with their row accounting.");

@@ -10,15 +10,15 @@ internal sealed class AuditLog(ServerStore store, TimeProvider clock)
 {
     /// <summary>Records one event.</summary>
     public void Write(string actor, string action, string detail) =>
-        store.Execute($"INSERT INTO {ServerStore.Audit} (at, actor, action, detail) VALUES (?, ?, ?, ?)",
+        store.Execute($"INSERT INTO {ServerStore.Audit} (occurred_at, actor, action, detail) VALUES (?, ?, ?, ?)",
             clock.GetUtcNow().UtcDateTime, actor, action, detail);
 
     /// <summary>The newest events first.</summary>
     public IReadOnlyList<AuditEntry> Recent(int limit, string? action)
     {
         var rows = action is null
-            ? store.Query($"SELECT id, at, actor, action, detail FROM {ServerStore.Audit} ORDER BY id DESC LIMIT ?", limit)
-            : store.Query($"SELECT id, at, actor, action, detail FROM {ServerStore.Audit} WHERE action = ? ORDER BY id DESC LIMIT ?", action, limit);
+            ? store.Query($"SELECT id, occurred_at, actor, action, detail FROM {ServerStore.Audit} ORDER BY id DESC LIMIT ?", limit)
+            : store.Query($"SELECT id, occurred_at, actor, action, detail FROM {ServerStore.Audit} WHERE action = ? ORDER BY id DESC LIMIT ?", action, limit);
         return [.. rows.Select(r => new AuditEntry(Convert.ToInt64(r[0], System.Globalization.CultureInfo.InvariantCulture), (DateTime)r[1]!, (string)r[2]!, (string)r[3]!, r[4] as string))];
     }
 }

@@ -20,7 +20,7 @@ internal sealed class ServerStore : IDisposable
         $"CREATE TABLE IF NOT EXISTS {Users} (name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, password_hash VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL)",
         $"CREATE TABLE IF NOT EXISTS {ApiKeys} (id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, role VARCHAR NOT NULL, key_hash VARCHAR NOT NULL, created_by VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, revoked_at TIMESTAMP)",
         $"CREATE SEQUENCE IF NOT EXISTS {Audit}_seq",
-        $"CREATE TABLE IF NOT EXISTS {Audit} (id BIGINT PRIMARY KEY DEFAULT nextval('{Audit}_seq'), at TIMESTAMP NOT NULL, actor VARCHAR NOT NULL, action VARCHAR NOT NULL, detail VARCHAR)",
+        $"CREATE TABLE IF NOT EXISTS {Audit} (id BIGINT PRIMARY KEY DEFAULT nextval('{Audit}_seq'), occurred_at TIMESTAMP NOT NULL, actor VARCHAR NOT NULL, action VARCHAR NOT NULL, detail VARCHAR)",
         $"CREATE TABLE IF NOT EXISTS {Uploads} (id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, original_name VARCHAR NOT NULL, path VARCHAR NOT NULL, bytes BIGINT NOT NULL, uploaded_by VARCHAR NOT NULL, uploaded_at TIMESTAMP NOT NULL, settings_json VARCHAR NOT NULL, load_json VARCHAR NOT NULL)",
         $"CREATE TABLE IF NOT EXISTS {Runs} (id VARCHAR PRIMARY KEY, status VARCHAR NOT NULL, started_by VARCHAR NOT NULL, started_at TIMESTAMP NOT NULL, finished_at TIMESTAMP, error VARCHAR, summary_json VARCHAR, output_dir VARCHAR)",
         $"CREATE TABLE IF NOT EXISTS {SchemeVersions} (name VARCHAR NOT NULL, version INTEGER NOT NULL, yaml VARCHAR NOT NULL, author VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, PRIMARY KEY (name, version))",

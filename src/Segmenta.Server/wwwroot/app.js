@@ -157,14 +157,11 @@ async function drawMigration() {
   const snapshots = await api('/snapshots').catch(() => []);
   $('sankey-card').hidden = snapshots.length < 2;
   if (snapshots.length < 2) return;
-  const scheme = Object.keys(overview.schemes)[0];
+  const scheme = $('scheme-select').value || Object.keys(overview.schemes)[0];
   const m = await api(`/migration?from=${snapshots[1].id}&to=${snapshots[0].id}&scheme=${encodeURIComponent(scheme)}`);
-  const nodes = new Set();
-  const links = m.flows.filter(f => f.customers > 0).map(f => {
-    nodes.add('← ' + f.from); nodes.add('→ ' + f.to);
-    return { source: '← ' + f.from, target: '→ ' + f.to, value: f.customers };
-  });
-  chart('chart-sankey').setOption({ tooltip: {}, series: [{ type: 'sankey', data: [...nodes].map(name => ({ name })), links }] }, true);
+  const sankey = m.schemes[scheme]?.sankey;
+  if (!sankey) return;
+  chart('chart-sankey').setOption({ tooltip: {}, series: [{ type: 'sankey', data: sankey.nodes, links: sankey.links, label: { fontSize: 10 } }] }, true);
 }
 
 // ---- upload and run ----
