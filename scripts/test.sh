@@ -1,9 +1,24 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README's test command and CI run it.
-# Installs and starts what the tests need (today: nothing beyond the .NET SDK and NuGet packages).
+# Installs and starts what the tests need: Debian's chromium (report browser tests, never a downloaded browser)
+# and the CJK font fonts-wqy-microhei (chart files and screenshots with Chinese text).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Install only what is missing, and only where we can (root with apt-get). Without them the report tests fail
+# with a message saying what to install; they never skip.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "== installing ${missing[*]}"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "warning: ${missing[*]} missing and cannot be installed here (needs root and apt-get); report tests will fail" >&2
+  fi
+fi
 dotnet restore Segmenta.slnx
 dotnet build Segmenta.slnx --no-restore -c Release
 log=$(mktemp)

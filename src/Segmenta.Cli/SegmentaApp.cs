@@ -18,6 +18,9 @@ internal static class SegmentaApp
         ValidateCommand.Create(context),
         SnapshotsCommand.Create(context), BackfillCommand.Create(context), AlertsCommand.Create(context), CampaignCommand.Create(context),
         AdherenceCommand.Create(context),
+        ClusterCommand.Create(context),
+        ExplainCommand.Create(context),
+        ReportCommand.Create(context),
         ServeCommand.Create(context),
     };
 

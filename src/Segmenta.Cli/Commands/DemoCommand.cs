@@ -9,6 +9,7 @@ namespace Segmenta.Cli.Commands;
 internal static class DemoCommand
 {
     public const string DemoFolder = "segmenta-demo";
+    public const string ReportFileName = "report.html";
     private const string DemoResource = "Segmenta.Cli.DemoData.cdnow_transactions.csv";
 
     public static Command Create(CliContext context)
@@ -16,7 +17,7 @@ internal static class DemoCommand
         var command = new Command("demo", "Run the main job on bundled real data (CDNOW: 23,570 customers, 69,659 purchases) into ./segmenta-demo/.");
         var output = new OutputOptions(DemoFolder);
         output.AddTo(command);
-        command.SetAction((parse, ct) =>
+        command.SetAction(async (parse, ct) =>
         {
             var dir = parse.GetRequiredValue(output.Out);
             Directory.CreateDirectory(dir);
@@ -37,7 +38,12 @@ internal static class DemoCommand
                 OutputDirectory = dir,
                 Format = output.GetFormat(parse),
             };
-            return SegmentCommand.RunAndPrintAsync(context, request, parse.GetValue(output.Json), language, ct);
+            var json = parse.GetValue(output.Json);
+            var code = await SegmentCommand.RunAndPrintAsync(context, request, json, language, ct).ConfigureAwait(false);
+            // The demo also writes the HTML report of the run (in the run's language) next to its other outputs.
+            var report = Reports.ReportWriter.WriteFromStore(db, Path.Combine(dir, ReportFileName), language);
+            if (!json) await ReportCommand.PrintAsync(context, report, json: false).ConfigureAwait(false);
+            return code;
         });
         return command;
     }

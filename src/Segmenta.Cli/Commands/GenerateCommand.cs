@@ -20,6 +20,8 @@ internal static class GenerateCommand
         var truthOut = new Option<string?>("--truth-out") { Description = "JSON with the true parameters and run facts." };
         var latentOut = new Option<string?>("--latent-out") { Description = "Per-customer true purchase rate, dropout probability, spend scale and alive flag." };
         var order = new Option<string>("--order") { Description = "date (whole log sorted by date) or customer (grouped by customer, streaming).", DefaultValueFactory = _ => "date" };
+        var clusters = new Option<int?>("--clusters") { Description = "Plant K customer groups (2..6) with distinct frequency, spend, recency and tenure (needs --customers); the truth goes to --clusters-out. 植入 K 个客户群。" };
+        var clustersOut = new Option<string?>("--clusters-out") { Description = "True cluster per customer (customer_id,cluster,archetype); default <out>_clusters.csv with --clusters." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object to stdout." };
         var profile = new Option<string>("--profile") { Description = "Industry: standard (default), retail, chemicals, pharma or finance: adds cost, attributes, interactions and surveys files.", DefaultValueFactory = _ => "standard" };
         var interactionsOut = new Option<string?>("--interactions-out") { Description = "Interactions CSV of a profile (default: <out>_interactions.csv)." };
@@ -31,7 +33,7 @@ internal static class GenerateCommand
         var campaignWindow = new Option<int>("--campaign-window-days") { Description = "Campaign window in days.", DefaultValueFactory = _ => 60 };
         var campaignOut = new Option<string?>("--campaign-out") { Description = "Treated customers (customer_id), the list to register with segmenta campaign register." };
         var controlOut = new Option<string?>("--campaign-control-out") { Description = "Control customers (customer_id), for segmenta campaign holdout --control." };
-        foreach (var o in new Option[] { rows, customers, seed, output, customersOut, truthOut, latentOut, order, json, profile, interactionsOut, surveysOut, uplift, campaignShare, controlShare, campaignStart, campaignWindow, campaignOut, controlOut }) command.Add(o);
+        foreach (var o in new Option[] { rows, customers, seed, output, customersOut, truthOut, latentOut, order, json, profile, interactionsOut, surveysOut, uplift, campaignShare, controlShare, campaignStart, campaignWindow, campaignOut, controlOut, clusters, clustersOut }) command.Add(o);
         command.SetAction(async (parse, ct) =>
         {
             var r = parse.GetValue(rows);
@@ -42,6 +44,7 @@ internal static class GenerateCommand
                 Rows = r,
                 Customers = c,
                 Seed = parse.GetValue(seed),
+                Clusters = parse.GetValue(clusters),
                 Profile = parse.GetValue(profile)?.ToLowerInvariant() switch
                 {
                     "standard" => SyntheticProfile.Standard,
@@ -58,6 +61,9 @@ internal static class GenerateCommand
                     var other => throw new UsageException($"--order {other}: use date or customer."),
                 },
             };
+            var outPath = parse.GetRequiredValue(output);
+            var clustersPath = parse.GetValue(clustersOut)
+                ?? (options.Clusters is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, Path.GetFileNameWithoutExtension(outPath) + "_clusters.csv"));
             if (parse.GetValue(uplift) is { } u)
             {
                 if (!DateOnly.TryParseExact(parse.GetValue(campaignStart), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var start))
@@ -79,7 +85,7 @@ internal static class GenerateCommand
                 throw new UsageException("--campaign-out needs --campaign-uplift (use 0 for a campaign without effect).");
             }
             var files = new SyntheticOutputFiles(parse.GetRequiredValue(output), parse.GetValue(customersOut), parse.GetValue(truthOut), parse.GetValue(latentOut),
-                parse.GetValue(interactionsOut), parse.GetValue(surveysOut), parse.GetValue(campaignOut), parse.GetValue(controlOut));
+                parse.GetValue(interactionsOut), parse.GetValue(surveysOut), parse.GetValue(campaignOut), parse.GetValue(controlOut), clustersPath);
             if (options.Profile != SyntheticProfile.Standard) files = files.ForProfile();
             var summary = SyntheticCsvWriter.Write(options, files, null, ct);
             if (parse.GetValue(json))
@@ -98,6 +104,8 @@ internal static class GenerateCommand
                     ["surveys_out"] = files.Surveys,
                     ["interaction_rows"] = summary.InteractionRows,
                     ["survey_rows"] = summary.SurveyRows,
+                    ["clusters"] = options.Clusters,
+                    ["clusters_out"] = files.Clusters,
                 })).ConfigureAwait(false);
             }
             else

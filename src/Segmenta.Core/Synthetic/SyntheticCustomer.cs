@@ -14,9 +14,11 @@ public sealed class SyntheticCustomer
         int industry,
         int signupDay,
         SyntheticPurchase[] purchases,
-        CampaignGroup campaignGroup = CampaignGroup.None)
+        CampaignGroup campaignGroup = CampaignGroup.None,
+        int cluster = -1)
     {
         CampaignGroup = campaignGroup;
+        Cluster = cluster;
         Index = index;
         PurchaseRate = purchaseRate;
         DropoutProbability = dropoutProbability;
@@ -31,6 +33,9 @@ public sealed class SyntheticCustomer
 
     /// <summary>Zero-based index; the customer id is "C" followed by <c>Index + 1</c> zero-padded.</summary>
     public int Index { get; }
+
+    /// <summary>The planted cluster (0-based index into <see cref="PlantedClusters.Archetypes"/>), or −1 when clusters are not planted.</summary>
+    public int Cluster { get; }
 
     /// <summary>True purchase rate per week (λ).</summary>
     public double PurchaseRate { get; }

@@ -92,6 +92,13 @@ public sealed record SyntheticOptions
     /// <summary>A planted campaign effect (see <see cref="SyntheticCampaign"/>); null = none (the default, same files as before).</summary>
     public SyntheticCampaign? Campaign { get; init; }
 
+    /// <summary>
+    /// Planted clusters: null (default) simulates the BG/NBD + Gamma-Gamma population; K (2 .. 6) instead draws each
+    /// customer's group uniformly from the first K <see cref="PlantedClusters.Archetypes"/> and simulates it from that
+    /// group's behaviour (<see cref="SyntheticCustomer.Cluster"/> holds the truth).
+    /// </summary>
+    public int? Clusters { get; init; }
+
     /// <summary>Lists every problem with these options (empty when they are valid).</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -136,6 +143,16 @@ public sealed record SyntheticOptions
         if (Campaign is not null)
         {
             problems.AddRange(Campaign.Validate());
+        }
+
+        if (Clusters is { } k && (k < 2 || k > PlantedClusters.MaxClusters))
+        {
+            problems.Add(Invariant($"--clusters must be between 2 and {PlantedClusters.MaxClusters} (got {k})."));
+        }
+
+        if (Clusters is not null && Customers is null)
+        {
+            problems.Add("--clusters needs --customers N (the row target assumes the BG/NBD population).");
         }
 
         if (!Enum.IsDefined(Order))

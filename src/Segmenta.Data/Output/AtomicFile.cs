@@ -4,8 +4,9 @@ namespace Segmenta.Data.Output;
 /// Writes a file so that readers see either the old file or the complete new one, never a truncated file:
 /// write to a temporary sibling, flush, then rename over the target.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
+    /// <summary>A hidden temporary sibling of <paramref name="path"/> in the same folder (so the final rename is atomic).</summary>
     public static string TempPathFor(string path) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
 

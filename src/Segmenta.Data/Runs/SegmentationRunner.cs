@@ -104,6 +104,8 @@ public static class SegmentationRunner
             run = run with { Snapshot = snapshot, Alerts = alerts };
             Lap("snapshot");
         }
+        // The facts a later `segmenta report --db FILE` needs that the tables do not hold.
+        Reporting.RunRecordStore.Save(connection, Reporting.RunRecord.From(run));
         if (outDir is not null)
         {
             var summary = Path.Combine(outDir, SummaryJson);

@@ -62,9 +62,16 @@ public static class SyntheticCsvWriter
         using (var latentFile = files.Latent is null ? null : new AsciiFileWriter(files.Latent))
         using (var treatedFile = files.CampaignTreated is null ? null : new AsciiFileWriter(files.CampaignTreated))
         using (var controlFile = files.CampaignControl is null ? null : new AsciiFileWriter(files.CampaignControl))
+        using (var clustersFile = files.Clusters is null ? null : new AsciiFileWriter(files.Clusters))
         {
             treatedFile?.WriteLine("customer_id");
             controlFile?.WriteLine("customer_id");
+            if (clustersFile is not null && options.Clusters is null)
+            {
+                throw new Core.SegmentaInputException("A clusters truth file needs planted clusters: add --clusters K.");
+            }
+
+            clustersFile?.WriteLine(SyntheticRowFormatter.ClustersHeader);
             transactions.WriteLine(SyntheticRowFormatter.TransactionsHeader);
             customersFile?.WriteLine(SyntheticRowFormatter.CustomersHeader);
             latentFile?.WriteLine(SyntheticRowFormatter.LatentHeader);
@@ -91,6 +98,11 @@ public static class SyntheticCsvWriter
                 if (campaignFile is not null)
                 {
                     format.WriteCustomerId(campaignFile, customer);
+                }
+
+                if (clustersFile is not null)
+                {
+                    format.WriteCluster(clustersFile, customer);
                 }
 
                 if (tally.Customers % 16_384 == 0)

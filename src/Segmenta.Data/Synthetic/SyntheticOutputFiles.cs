@@ -11,6 +11,9 @@ namespace Segmenta.Data.Synthetic;
 /// <param name="Surveys">Survey answers CSV of an industry profile (null: <c>&lt;name&gt;_surveys.csv</c>).</param>
 /// <param name="CampaignTreated">With a planted campaign: the treated customers (<c>customer_id</c>), the list to register.</param>
 /// <param name="CampaignControl">With a planted campaign: the control customers (<c>customer_id</c>).</param>
+/// <param name="Clusters">
+/// With planted clusters: the true cluster of each customer, <c>customer_id,cluster,archetype</c> (cluster 1 .. K).
+/// </param>
 public sealed record SyntheticOutputFiles(
     string Transactions,
     string? Customers = null,
@@ -19,7 +22,8 @@ public sealed record SyntheticOutputFiles(
     string? Interactions = null,
     string? Surveys = null,
     string? CampaignTreated = null,
-    string? CampaignControl = null)
+    string? CampaignControl = null,
+    string? Clusters = null)
 {
     /// <summary>
     /// The files of an industry profile: every one is written, so a missing path is named after the transactions file

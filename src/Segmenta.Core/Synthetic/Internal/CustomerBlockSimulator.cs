@@ -23,6 +23,8 @@ internal sealed class CustomerBlockSimulator
     private readonly GammaSampler _dropoutY;
     private readonly GammaSampler _spendRate;
     private readonly GammaSampler _spend;
+    private const double PlantedShape = 11.0;
+    private readonly GammaSampler _planted = new(PlantedShape);
     private readonly CumulativeSampler _regions = new(SyntheticAttributes.RegionWeights);
     private readonly CumulativeSampler _industries = new(SyntheticAttributes.IndustryWeights);
 
@@ -55,6 +57,11 @@ internal sealed class CustomerBlockSimulator
 
     private SyntheticCustomer SimulateCustomer(SyntheticRandom rng, int index, List<SyntheticPurchase> purchases)
     {
+        if (_options.Clusters is { } clusters)
+        {
+            return SimulatePlanted(rng, index, purchases, clusters);
+        }
+
         var lambdaPerWeek = _lambda.Sample(rng) / _options.Alpha;
         var p = DropoutProbability(rng);
         var nu = _spendRate.Sample(rng) / _options.V;
@@ -121,6 +128,39 @@ internal sealed class CustomerBlockSimulator
         purchases.Clear();
         purchases.AddRange(ordered);
         return CampaignGroup.Treated;
+    }
+
+    /// <summary>A customer of a planted cluster (see <see cref="PlantedClusters"/>): group, then rate, order value, first day, active-until day, purchases.</summary>
+    private SyntheticCustomer SimulatePlanted(SyntheticRandom rng, int index, List<SyntheticPurchase> purchases, int clusters)
+    {
+        var cluster = rng.NextInt(clusters);
+        var type = PlantedClusters.Archetypes[cluster];
+        var lambdaPerWeek = type.RatePerWeek * _planted.Sample(rng) / PlantedShape;
+        var meanSpend = type.MeanOrderValue * _planted.Sample(rng) / PlantedShape;
+        var nu = _options.P / meanSpend;
+        var firstDay = type.FirstDayFrom + rng.NextInt(type.FirstDayTo - type.FirstDayFrom + 1);
+        var until = type.ActiveUntilFrom + rng.NextInt(type.ActiveUntilTo - type.ActiveUntilFrom + 1);
+        var end = Math.Min(until, SyntheticCalendar.WindowDays);
+        purchases.Clear();
+        purchases.Add(Purchase(rng, firstDay, nu));
+        var ratePerDay = lambdaPerWeek / 7.0;
+        double t = firstDay;
+        while (true)
+        {
+            t += rng.Exponential() / ratePerDay;
+            if (!(t < end))
+            {
+                break;
+            }
+
+            purchases.Add(Purchase(rng, (int)t, nu));
+        }
+
+        var region = _regions.Sample(rng);
+        var industry = _industries.Sample(rng);
+        var alive = until >= SyntheticCalendar.WindowDays;
+        return new SyntheticCustomer(
+            index, lambdaPerWeek, alive ? 1e-12 : 1.0, nu, meanSpend, alive, region, industry, firstDay, [.. purchases], cluster: cluster);
     }
 
     private double DropoutProbability(SyntheticRandom rng)

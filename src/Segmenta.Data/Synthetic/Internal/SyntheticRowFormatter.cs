@@ -10,6 +10,7 @@ internal sealed class SyntheticRowFormatter
     public const string TransactionsHeader = "customer_id,order_id,order_date,amount,product_id";
     public const string CustomersHeader = "customer_id,region,industry,signup_date";
     public const string LatentHeader = "customer_id,lambda,p,nu,expected_spend,alive_at_as_of";
+    public const string ClustersHeader = "customer_id,cluster,archetype";
 
     private readonly DateTable _dates = new();
     private readonly byte[][] _regions = Ascii(SyntheticAttributes.Regions);
@@ -76,6 +77,19 @@ internal sealed class SyntheticRowFormatter
     {
         var span = writer.Reserve(AsciiFileWriter.MaxRowBytes);
         var n = CustomerId(span, customer.Index);
+        span[n++] = (byte)'\n';
+        writer.Advance(n);
+    }
+
+    /// <summary><c>C0000001,2,lapsed_one_off</c>: the planted cluster, 1-based, and its archetype.</summary>
+    public void WriteCluster(AsciiFileWriter writer, SyntheticCustomer customer)
+    {
+        var span = writer.Reserve(AsciiFileWriter.MaxRowBytes);
+        var n = CustomerId(span, customer.Index);
+        span[n++] = (byte)',';
+        n += AsciiFields.Digits(span[n..], customer.Cluster + 1L, 1);
+        span[n++] = (byte)',';
+        n += AsciiFields.Bytes(span[n..], Encoding.ASCII.GetBytes(PlantedClusters.Archetypes[customer.Cluster].Name));
         span[n++] = (byte)'\n';
         writer.Advance(n);
     }
