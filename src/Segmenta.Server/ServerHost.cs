@@ -168,6 +168,7 @@ internal static class ServerHost
         SegmentEndpoints.Map(api);
         CustomerEndpoints.Map(api);
         SnapshotEndpoints.Map(api);
+        ReportEndpoints.Map(api);
         ExportEndpoints.Map(api);
     }
 

@@ -122,6 +122,25 @@ public sealed class ApiTests(RunFixture fixture)
     }
 
     [Fact]
+    public async Task Report_HtmlSelfContained_AuditedAndViewer403()
+    {
+        using var analyst = Server.As("analyst");
+        using var response = await analyst.GetAsync("/api/v1/report?format=html&lang=zh-CN");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<html", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script src=\"http", html, StringComparison.Ordinal);
+        var xlsx = await analyst.GetByteArrayAsync("/api/v1/report?format=xlsx");
+        Assert.Equal("PK"u8.ToArray(), xlsx[..2]);
+        using var viewer = Server.As("viewer");
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/api/v1/report")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await analyst.GetAsync("/api/v1/report?format=pdf")).StatusCode);
+        using var admin = Server.As("admin");
+        Assert.Contains("report.html (zh-CN)", await admin.GetStringAsync("/api/v1/audit?action=export.report"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Snapshots_ListGetAndMigration()
     {
         using var viewer = Server.As("viewer");

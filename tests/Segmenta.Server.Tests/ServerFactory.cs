@@ -36,6 +36,7 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
             ["Segmenta:LoginPerMinute"] = "1000",
             ["Segmenta:RequestsPerMinute"] = "100000",
             ["Logging:LogLevel:Default"] = "Trace",
+            ["urls"] = "http://127.0.0.1:0",
         };
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
     }

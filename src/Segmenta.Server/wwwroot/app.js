@@ -318,7 +318,6 @@ $('scheme-save').addEventListener('click', async () => {
 });
 
 // ---- boot ----
-$('download-actions').href = 'api/v1/actions?format=csv';
 $('lang').value = lang();
 $('lang').addEventListener('change', () => { setLang($('lang').value); route(); });
 window.addEventListener('hashchange', route);

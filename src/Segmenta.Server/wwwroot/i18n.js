@@ -37,6 +37,7 @@ export const texts = {
   'run.cancelled': { en: 'Cancelled.', 'zh-CN': '已取消。' },
   'export.title': { en: 'Downloads', 'zh-CN': '下载' },
   'export.actions': { en: 'Action list (CSV)', 'zh-CN': '行动清单（CSV）' },
+  'export.report': { en: 'Report (HTML)', 'zh-CN': '分析报告（HTML）' },
   'export.csv': { en: 'Customers (CSV)', 'zh-CN': '客户（CSV）' },
   'export.xlsx': { en: 'Customers (Excel)', 'zh-CN': '客户（Excel）' },
   'customers.search': { en: 'Customer id starts with…', 'zh-CN': '客户编号开头…' },
