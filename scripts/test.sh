@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README's test command and CI run it.
-# Installs and starts what the tests need: Debian's chromium (report browser tests, never a downloaded browser)
+# Installs and starts what the tests need: Debian's chromium (report and dashboard browser tests, never a downloaded browser)
 # and the CJK font fonts-wqy-microhei (chart files and screenshots with Chinese text).
 set -euo pipefail
 cd "$(dirname "$0")/.."
