@@ -11,8 +11,8 @@ seconds=${3:-30}
 port=${PORT:-5099}
 url="http://127.0.0.1:$port"
 work=$(mktemp -d /tmp/segmenta-load.XXXXXX)
-dotnet build src/Segmenta.Cli -c Release -v q >/dev/null
-dotnet build bench/Segmenta.LoadTest -c Release -v q >/dev/null
+dotnet build src/Segmenta.Cli -c Release -v q -clp:ErrorsOnly
+dotnet build bench/Segmenta.LoadTest -c Release -v q -clp:ErrorsOnly
 cli=(dotnet src/Segmenta.Cli/bin/Release/net10.0/segmenta.dll)
 json() { /usr/bin/python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 

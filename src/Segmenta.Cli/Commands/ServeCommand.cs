@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Hosting;
 using Segmenta.Server;
 
 namespace Segmenta.Cli.Commands;
@@ -40,7 +41,8 @@ internal static class ServeCommand
             if (parse.GetValue(dataDir) is { } dir) args.Add("--Segmenta:DataDir=" + dir);
             var app = ServerHost.Build([.. args]);
             await context.Error.WriteLineAsync($"Segmenta server on {parse.GetRequiredValue(urls)} (store {store}); dashboard at /, API docs at /docs. Ctrl+C stops it.").ConfigureAwait(false);
-            await app.RunAsync(ct).ConfigureAwait(false);
+            await app.StartAsync(ct).ConfigureAwait(false);
+            await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;

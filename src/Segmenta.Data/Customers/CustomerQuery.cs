@@ -37,15 +37,16 @@ public sealed record CustomerQuery
     public int PageSize { get; init; } = 50;
 
     /// <summary>Runs the query on the store's segment table.</summary>
+    /// <param name="connection">An open store connection.</param>
+    /// <param name="columns">The segment table's columns when the caller has them cached; null reads them.</param>
     /// <exception cref="SegmentaInputException">No run yet, an unknown column, or a page out of range.</exception>
-    public CustomerPage Run(DuckDBConnection connection)
+    public CustomerPage Run(DuckDBConnection connection, IReadOnlyList<string>? columns = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         if (Page < 1 || PageSize < 1 || PageSize > MaxPageSize)
             throw new SegmentaInputException(string.Create(CultureInfo.InvariantCulture, $"page {Page}, pageSize {PageSize}: use page ≥ 1 and pageSize 1–{MaxPageSize}. / 页码须 ≥ 1，每页 1–{MaxPageSize} 行。"));
-        var engine = new DuckDbEngine(connection);
         var table = DuckDbEngine.SegmentsTable;
-        var columns = engine.TableColumns(table);
+        columns ??= new DuckDbEngine(connection).TableColumns(table);
         if (columns.Count == 0)
             throw new SegmentaInputException("no segmentation has run on this store yet: run one first. / 该数据库还没有分群结果，请先运行一次分群。");
         var known = new HashSet<string>(columns, StringComparer.Ordinal);

@@ -36,8 +36,8 @@ internal static class CustomerEndpoints
                 Page = page ?? 1,
                 PageSize = page_size ?? 50,
             };
-            using var c = store.Open();
-            return Results.Ok(query.Run(c));
+            using var lease = store.Rent();
+            return Results.Ok(query.Run(lease.Connection, store.SegmentColumns(lease.Connection)));
         }).WithSummary("Customers of the newest run, filtered by scheme + segment, feature ranges (range=recency_days:0:30, repeatable) and id prefix (q), sorted (sort, order) and paged (page, page_size ≤ 500).")
           .Produces<CustomerPage>().ProducesProblem(400);
 

@@ -21,6 +21,7 @@ internal sealed partial class RunJobs(ServerStore store, ServerSettings settings
     private readonly ConcurrentDictionary<string, RunJob> _jobs = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private RunJob? _current;
+    private JsonObject? _latest;
 
     /// <summary>Starts a run; 409 when one is running, 400 when there is no transactions upload.</summary>
     public RunJob Start(RunRequest body, string actor)
@@ -70,12 +71,17 @@ internal sealed partial class RunJobs(ServerStore store, ServerSettings settings
     }
 
     /// <summary>The summary of the newest succeeded run, or null before the first.</summary>
-    public JsonObject? LatestSummary()
+    /// <remarks>Cached until the next run finishes: every customer query and aggregate reads it.</remarks>
+    public JsonObject? LatestSummary() => Volatile.Read(ref _latest) ?? LoadLatest();
+
+    private JsonObject? LoadLatest()
     {
         var rows = store.Query($"SELECT id, summary_json FROM {ServerStore.Runs} WHERE status = 'succeeded' ORDER BY finished_at DESC LIMIT 1");
         if (rows.Count == 0) return null;
         var summary = JsonNode.Parse((string)rows[0][1]!)!.AsObject();
         summary["run_id"] = (string)rows[0][0]!;
+        Materialise(summary); // JsonNode builds its children lazily; build them all before threads share it
+        Volatile.Write(ref _latest, summary);
         return summary;
     }
 
@@ -91,7 +97,9 @@ internal sealed partial class RunJobs(ServerStore store, ServerSettings settings
             summary.Remove("files");
             status = "succeeded";
         }
-        catch (OperationCanceledException)
+#pragma warning disable CA1031 // Whatever a cancelled run throws (DuckDB reports an interrupted query as its own error) means "cancelled".
+        catch (Exception) when (job.Cancellation.IsCancellationRequested)
+#pragma warning restore CA1031
         {
             status = "cancelled";
             error = "cancelled by the user. / 已被用户取消。";
@@ -117,6 +125,8 @@ internal sealed partial class RunJobs(ServerStore store, ServerSettings settings
         }
         finally
         {
+            Volatile.Write(ref _latest, null);
+            store.InvalidateCaches();
             job.Finish(status, at, summary, error);
         }
     }
@@ -157,6 +167,12 @@ internal sealed partial class RunJobs(ServerStore store, ServerSettings settings
             Options = new SegmentationOptions { AsOf = asOf, LabelLanguage = lang, Clv = body.Clv ? new ClvFeatureOptions() : null },
             Format = OutputFormat.Csv,
         };
+    }
+
+    private static void Materialise(JsonNode? node)
+    {
+        if (node is JsonObject o) foreach (var (_, child) in o) Materialise(child);
+        else if (node is JsonArray a) foreach (var child in a) Materialise(child);
     }
 
     private static JsonObject FromRow(object?[] r) => new()

@@ -27,6 +27,8 @@ internal sealed class ServerStore : IDisposable
     ];
 
     private readonly DuckDBConnection _keeper;
+    private readonly System.Collections.Concurrent.ConcurrentBag<DuckDBConnection> _pool = [];
+    private IReadOnlyList<string>? _segmentColumns;
 
     public ServerStore(ServerSettings settings)
     {
@@ -41,6 +43,31 @@ internal sealed class ServerStore : IDisposable
 
     /// <summary>A new connection to the store; dispose it after the request.</summary>
     public DuckDBConnection Open() => DuckDbStore.Open(Database);
+
+    /// <summary>
+    /// A pooled connection for read-only queries (customers, aggregates): opening one per request costs more than the
+    /// query under load. Dispose the lease to return it.
+    /// </summary>
+    public Lease Rent() => new(this, _pool.TryTake(out var c) ? c : Open());
+
+    /// <summary>The columns of the segment table, cached until the next run finishes.</summary>
+    public IReadOnlyList<string> SegmentColumns(DuckDBConnection connection) =>
+        _segmentColumns ??= new Data.DuckDb.DuckDbEngine(connection).TableColumns(Data.DuckDb.DuckDbEngine.SegmentsTable);
+
+    /// <summary>Forgets cached table shapes (a run replaced the segment table).</summary>
+    public void InvalidateCaches() => _segmentColumns = null;
+
+    /// <summary>A rented connection.</summary>
+    public readonly struct Lease(ServerStore owner, DuckDBConnection connection) : IDisposable
+    {
+        public DuckDBConnection Connection { get; } = connection;
+
+        public void Dispose()
+        {
+            if (owner._pool.Count < 64) owner._pool.Add(Connection);
+            else Connection.Dispose();
+        }
+    }
 
     /// <summary>Runs a statement with positional parameters (<c>?</c>).</summary>
     public int Execute(string sql, params object?[] args)
@@ -90,5 +117,9 @@ internal sealed class ServerStore : IDisposable
         return cmd;
     }
 
-    public void Dispose() => _keeper.Dispose();
+    public void Dispose()
+    {
+        while (_pool.TryTake(out var c)) c.Dispose();
+        _keeper.Dispose();
+    }
 }
