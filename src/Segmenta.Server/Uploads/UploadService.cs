@@ -20,7 +20,12 @@ internal sealed class UploadService(ServerStore store, ServerSettings settings, 
     /// <summary>The file types accepted, by the extension of the client's file name.</summary>
     private static readonly Dictionary<string, string> Extensions = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".csv"] = ".csv", [".txt"] = ".csv", [".tsv"] = ".csv", [".xlsx"] = ".xlsx", [".xls"] = ".xls", [".parquet"] = ".parquet",
+        [".csv"] = ".csv",
+        [".txt"] = ".csv",
+        [".tsv"] = ".csv",
+        [".xlsx"] = ".xlsx",
+        [".xls"] = ".xls",
+        [".parquet"] = ".parquet",
     };
 
     /// <summary>Stores and checks one upload; throws 413 past the size limit and 400 with the row accounting on bad data.</summary>
