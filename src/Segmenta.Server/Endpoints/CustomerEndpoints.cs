@@ -36,8 +36,14 @@ internal static class CustomerEndpoints
                 Page = page ?? 1,
                 PageSize = page_size ?? 50,
             };
-            using var lease = store.Rent();
-            return Results.Ok(query.Run(lease.Connection, store.SegmentColumns(lease.Connection)));
+            var key = string.Join('\u001f', [
+                .. filters.Select(f => f.Key + "=" + f.Value), .. query.Ranges.Select(r => $"{r.Column}:{r.Min}:{r.Max}"),
+                "q=" + q, "sort=" + query.Sort, "desc=" + query.Descending, "page=" + query.Page, "size=" + query.PageSize]);
+            return Results.Ok(store.CachedPage(key, () =>
+            {
+                using var lease = store.Rent();
+                return query.Run(lease.Connection, store.SegmentColumns(lease.Connection));
+            }));
         }).WithSummary("Customers of the newest run, filtered by scheme + segment, feature ranges (range=recency_days:0:30, repeatable) and id prefix (q), sorted (sort, order) and paged (page, page_size ≤ 500).")
           .Produces<CustomerPage>().ProducesProblem(400);
 

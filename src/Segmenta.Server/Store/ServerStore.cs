@@ -29,6 +29,7 @@ internal sealed class ServerStore : IDisposable
     private readonly DuckDBConnection _keeper;
     private readonly System.Collections.Concurrent.ConcurrentBag<DuckDBConnection> _pool = [];
     private IReadOnlyList<string>? _segmentColumns;
+    private System.Collections.Concurrent.ConcurrentDictionary<string, object> _pages = new(StringComparer.Ordinal);
 
     public ServerStore(ServerSettings settings)
     {
@@ -55,7 +56,26 @@ internal sealed class ServerStore : IDisposable
         _segmentColumns ??= new Data.DuckDb.DuckDbEngine(connection).TableColumns(Data.DuckDb.DuckDbEngine.SegmentsTable);
 
     /// <summary>Forgets cached table shapes (a run replaced the segment table).</summary>
-    public void InvalidateCaches() => _segmentColumns = null;
+    public void InvalidateCaches()
+    {
+        _segmentColumns = null;
+        _pages = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Query results of the newest run, by a key the caller builds from every query parameter. A run's results never
+    /// change, so pages stay valid until the next run finishes (then <see cref="InvalidateCaches"/> drops them all).
+    /// At most 20,000 pages are kept; past that the cache starts over.
+    /// </summary>
+    public T CachedPage<T>(string key, Func<T> compute) where T : class
+    {
+        var pages = _pages;
+        if (pages.TryGetValue(key, out var hit)) return (T)hit;
+        var value = compute();
+        if (pages.Count >= 20_000) pages.Clear();
+        pages[key] = value;
+        return value;
+    }
 
     /// <summary>A rented connection.</summary>
     public readonly struct Lease(ServerStore owner, DuckDBConnection connection) : IDisposable
