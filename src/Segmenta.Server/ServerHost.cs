@@ -47,6 +47,7 @@ internal static class ServerHost
         services.AddSingleton<AuditLog>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<UploadService>();
+        services.AddSingleton<RunHooks>();
         services.AddSingleton<RunJobs>();
         services.ConfigureHttpJsonOptions(o =>
         {

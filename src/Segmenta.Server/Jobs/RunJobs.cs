@@ -16,7 +16,7 @@ namespace Segmenta.Server.Jobs;
 /// time per store: a second start while one is running gets 409 with a clear message. Finished runs are kept in
 /// <c>segmenta_runs</c> with their summary (the CLI's <c>summary.json</c>).
 /// </summary>
-internal sealed partial class RunJobs(ServerStore store, ServerSettings settings, UploadService uploads, AuditLog audit, TimeProvider clock, ILogger<RunJobs> log)
+internal sealed partial class RunJobs(ServerStore store, ServerSettings settings, UploadService uploads, AuditLog audit, TimeProvider clock, RunHooks hooks, ILogger<RunJobs> log)
 {
     private readonly ConcurrentDictionary<string, RunJob> _jobs = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -92,6 +92,7 @@ internal sealed partial class RunJobs(ServerStore store, ServerSettings settings
         string? error = null;
         try
         {
+            await hooks.BeforeRunAsync(job.Cancellation.Token);
             var run = await SegmentationRunner.RunAsync(request, new Progress(job), job.Cancellation.Token);
             summary = RunSummary.ToJsonObject(run);
             summary.Remove("files");
