@@ -21,6 +21,11 @@ internal static class SegmentaApp
         ClusterCommand.Create(context),
         ExplainCommand.Create(context),
         ReportCommand.Create(context),
+        SchemesCommand.Create(context),
+        ActionsCommand.Create(context),
+        CustomerCommand.Create(context),
+        PropensityCommand.Create(context),
+        RecommendCommand.Create(context),
         ServeCommand.Create(context),
     };
 
@@ -41,7 +46,9 @@ internal static class SegmentaApp
         }
         catch (SegmentaInputException ex)
         {
-            await error.WriteLineAsync("error: " + OneLine(ex.Message)).ConfigureAwait(false);
+            // One line per problem (a scheme file may have several, each FILE:LINE:COL: message).
+            foreach (var line in ex.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                await error.WriteLineAsync("error: " + line).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
         catch (UsageException ex)

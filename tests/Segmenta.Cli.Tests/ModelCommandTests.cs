@@ -35,6 +35,37 @@ public class ModelCommandTests
         Near(-9582.4, json["loglik"], 0.0001);
         Assert.Equal(2357, (double)json["n_customers"]!);
         Assert.True((double)json["stderr"]!["r"]! > 0);
+        Assert.Empty(json["warnings"]!.AsArray());   // CDNOW is ready: 1,411 repeat buyers
+    }
+
+    [Fact]
+    public async Task Predict_Intervals_BracketTheExpectedPurchases()
+    {
+        using var dir = new TempDir();
+        var csv = CdnowSample.WriteCsv(dir.Path);
+        var (exit, _, stderr) = await CliRunner.RunAsync("predict", "--input", csv, "--model", "paretonbd", "--time-unit", "week",
+            "--calibration-end", "1997-09-30", "--horizon", "39", "--intervals", "--out", dir.File("out"));
+        Assert.True(exit == 0, stderr);
+        var lines = File.ReadAllLines(dir.File("out/predictions.csv"));
+        Assert.Equal("customer_id,frequency,recency,T,p_alive,exp_purchases,next_purchase_date,p_no_purchase,exp_purchases_lo,exp_purchases_hi", lines[0].TrimStart('\uFEFF'));
+        var rows = lines.Skip(1).Select(l => l.Split(',').Select(v => double.TryParse(v, CultureInfo.InvariantCulture, out var d) ? d : double.NaN).ToArray()).ToList();
+        Assert.All(rows, r => Assert.True(r[8] <= r[5] + 1e-8 && r[5] <= r[9] + 1e-8 && r[8] >= 0, $"{r[8]} {r[5]} {r[9]}"));
+        Assert.Contains(rows, r => r[9] - r[8] > 0.01);   // parameter uncertainty is visible for some customers
+    }
+
+    [Fact]
+    public async Task Predict_HorizonBeyondHistory_WarnsBeforeFitting()
+    {
+        using var dir = new TempDir();
+        var csv = CdnowSample.WriteCsv(dir.Path);
+        string[] args = ["predict", "--input", csv, "--model", "bgnbd", "--time-unit", "week", "--calibration-end", "1997-09-30",
+            "--horizon", "104", "--out", dir.File("out")];
+        var (exit, stdout, stderr) = await CliRunner.RunAsync([.. args, "--json"]);
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(["horizon_beyond_history"], JsonNode.Parse(stdout)!["warnings"]!.AsArray().Select(w => (string)w!["code"]!));
+        (exit, _, stderr) = await CliRunner.RunAsync(args);
+        Assert.Equal(0, exit);
+        Assert.Contains("警告 warning [horizon_beyond_history]", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,11 +117,13 @@ public class ModelCommandTests
         Assert.True(exit == 0, stderr);
         Assert.Equal(2357, (long)JsonNode.Parse(stdout)!["customers"]!);
         var lines = File.ReadAllLines(dir.File("out/predictions.csv"));
-        Assert.Equal("customer_id,frequency,recency,T,p_alive,exp_purchases,next_purchase_date,exp_spend,clv", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal("customer_id,frequency,recency,T,p_alive,exp_purchases,next_purchase_date,exp_spend,clv,p_no_purchase", lines[0].TrimStart('\uFEFF'));
         Assert.Equal(2358, lines.Length);
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
         Assert.All(rows, r => Assert.InRange(double.Parse(r[4], CultureInfo.InvariantCulture), 0.0, 1.0));
         Assert.All(rows, r => Assert.True(double.Parse(r[8], CultureInfo.InvariantCulture) >= 0));
+        // p_no_purchase: at least the dead share 1 − P(alive), and below 1 whenever a purchase is expected.
+        Assert.All(rows, r => Assert.InRange(double.Parse(r[9], CultureInfo.InvariantCulture), 1 - double.Parse(r[4], CultureInfo.InvariantCulture) - 1e-8, 1.0));
         // next_purchase_date: empty when fewer than one purchase is expected within the horizon, else a date after the
         // calibration end and no later than the horizon end (1997-09-30 + 39 weeks = 1998-06-30).
         Assert.All(rows, r => Assert.Equal(double.Parse(r[5], CultureInfo.InvariantCulture) < 1, r[6].Length == 0));

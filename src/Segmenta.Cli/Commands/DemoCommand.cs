@@ -37,6 +37,7 @@ internal static class DemoCommand
                 Options = new SegmentationOptions { LabelLanguage = language },
                 OutputDirectory = dir,
                 Format = output.GetFormat(parse),
+                SortedOutput = output.GetSortedOutput(parse),
             };
             var json = parse.GetValue(output.Json);
             var code = await SegmentCommand.RunAndPrintAsync(context, request, json, language, ct).ConfigureAwait(false);

@@ -54,10 +54,18 @@ internal static class FitCommand
                 return CalibrationLoader.SurvivalSeries(file.FullName, col, parse.GetValue(fitPeriods));
             }
             var fit = await Task.Run(() => ModelFitter.Fit(name, Histories, Survivors), ct).ConfigureAwait(false);
+            var warnings = cached is null ? [] : ModelFitter.Readiness(name, cached);
             if (parse.GetValue(json))
-                await context.Out.WriteLineAsync(RunSummary.Print(ToJson(name, fit))).ConfigureAwait(false);
+            {
+                var result = ToJson(name, fit);
+                result["warnings"] = ReadinessOutput.ToJson(warnings);
+                await context.Out.WriteLineAsync(RunSummary.Print(result)).ConfigureAwait(false);
+            }
             else
+            {
+                ReadinessOutput.Print(context, warnings);
                 Print(context, name, fit);
+            }
             return ExitCodes.Ok;
         });
         return command;

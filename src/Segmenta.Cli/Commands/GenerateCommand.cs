@@ -23,6 +23,8 @@ internal static class GenerateCommand
         var clusters = new Option<int?>("--clusters") { Description = "Plant K customer groups (2..6) with distinct frequency, spend, recency and tenure (needs --customers); the truth goes to --clusters-out. 植入 K 个客户群。" };
         var clustersOut = new Option<string?>("--clusters-out") { Description = "True cluster per customer (customer_id,cluster,archetype); default <out>_clusters.csv with --clusters." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object to stdout." };
+        var affinity = new Option<double>("--product-affinity") { Description = "Share of purchases (0-1) drawn from the customer's industry's preferred product categories (planted segment structure; 0 = none).", DefaultValueFactory = _ => 0 };
+        var productsOut = new Option<string?>("--products-out") { Description = "Product attributes CSV (product_id, category)." };
         var profile = new Option<string>("--profile") { Description = "Industry: standard (default), retail, chemicals, pharma or finance: adds cost, attributes, interactions and surveys files.", DefaultValueFactory = _ => "standard" };
         var interactionsOut = new Option<string?>("--interactions-out") { Description = "Interactions CSV of a profile (default: <out>_interactions.csv)." };
         var surveysOut = new Option<string?>("--surveys-out") { Description = "Survey answers CSV of a profile (default: <out>_surveys.csv)." };
@@ -33,7 +35,7 @@ internal static class GenerateCommand
         var campaignWindow = new Option<int>("--campaign-window-days") { Description = "Campaign window in days.", DefaultValueFactory = _ => 60 };
         var campaignOut = new Option<string?>("--campaign-out") { Description = "Treated customers (customer_id), the list to register with segmenta campaign register." };
         var controlOut = new Option<string?>("--campaign-control-out") { Description = "Control customers (customer_id), for segmenta campaign holdout --control." };
-        foreach (var o in new Option[] { rows, customers, seed, output, customersOut, truthOut, latentOut, order, json, profile, interactionsOut, surveysOut, uplift, campaignShare, controlShare, campaignStart, campaignWindow, campaignOut, controlOut, clusters, clustersOut }) command.Add(o);
+        foreach (var o in new Option[] { rows, customers, seed, output, customersOut, truthOut, latentOut, order, json, profile, interactionsOut, surveysOut, uplift, campaignShare, controlShare, campaignStart, campaignWindow, campaignOut, controlOut, clusters, clustersOut, affinity, productsOut }) command.Add(o);
         command.SetAction(async (parse, ct) =>
         {
             var r = parse.GetValue(rows);
@@ -60,6 +62,7 @@ internal static class GenerateCommand
                     "customer" => SyntheticOrder.Customer,
                     var other => throw new UsageException($"--order {other}: use date or customer."),
                 },
+                ProductAffinity = parse.GetValue(affinity),
             };
             var outPath = parse.GetRequiredValue(output);
             var clustersPath = parse.GetValue(clustersOut)
@@ -88,6 +91,7 @@ internal static class GenerateCommand
                 parse.GetValue(interactionsOut), parse.GetValue(surveysOut), parse.GetValue(campaignOut), parse.GetValue(controlOut), clustersPath);
             if (options.Profile != SyntheticProfile.Standard) files = files.ForProfile();
             var summary = SyntheticCsvWriter.Write(options, files, null, ct);
+            if (parse.GetValue(productsOut) is { } products) SyntheticProductsFile.Write(options, products);
             if (parse.GetValue(json))
             {
                 await context.Out.WriteLineAsync(RunSummary.Print(new JsonObject

@@ -23,8 +23,9 @@ internal static class PredictCommand
         var output = new Option<string>("--out", "-o") { Description = "Output folder.", DefaultValueFactory = _ => "segmenta-output" };
         var db = new Option<string>("--db") { Description = "DuckDB store.", DefaultValueFactory = _ => ":memory:" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var intervals = new Option<bool>("--intervals") { Description = "Add exp_purchases_lo and exp_purchases_hi: delta-method 95% intervals from the parameter covariance." };
         var times = new ModelOptions();
-        foreach (var o in new Option[] { input, model, spendModel, horizon, discount, margin, output, db, json }) command.Add(o);
+        foreach (var o in new Option[] { input, model, spendModel, horizon, discount, margin, output, db, json, intervals }) command.Add(o);
         times.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -36,10 +37,13 @@ internal static class PredictCommand
                 Horizon = parse.GetValue(horizon) is var h && h > 0 ? h : throw new UsageException("--horizon must be positive."),
                 DiscountMonthly = parse.GetValue(discount) is var d && d >= 0 ? d : throw new UsageException("--discount-monthly must be ≥ 0."),
                 Margin = parse.GetValue(margin) is var m && m is >= 0 and <= 1 ? m : throw new UsageException("--margin is a fraction between 0 and 1."),
+                Intervals = parse.GetValue(intervals),
             };
             using var connection = DuckDbStore.Open(parse.GetRequiredValue(db));
             var load = Importer.Import(connection, new ImportOptions { Path = parse.GetRequiredValue(input).FullName }, ct);
             var data = await CalibrationLoader.FromFeaturesAsync(new DuckDbEngine(connection), times.End(parse), options.TimeUnit, ct).ConfigureAwait(false);
+            var warnings = ModelFitter.Readiness(options.Model, data, options.Horizon, options.SpendModel is not null);
+            if (!parse.GetValue(json)) ReadinessOutput.Print(context, warnings);
             var transactionModel = ModelFitter.FitTransactionModel(options.Model, data);
             var spend = options.SpendModel is null ? null : ModelFitter.FitSpend(data);
             var dir = parse.GetRequiredValue(output);
@@ -56,6 +60,7 @@ internal static class PredictCommand
                 ["time_unit"] = options.TimeUnit.ToString().ToLowerInvariant(),
                 ["clv_months"] = spend is null ? null : options.ClvMonths,
                 ["predictions"] = path,
+                ["warnings"] = ReadinessOutput.ToJson(warnings),
             };
             await context.Out.WriteLineAsync(parse.GetValue(json) ? RunSummary.Print(result)
                 : string.Create(CultureInfo.InvariantCulture, $"wrote predictions for {rows:N0} customers to {path}")).ConfigureAwait(false);

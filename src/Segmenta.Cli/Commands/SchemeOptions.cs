@@ -14,15 +14,26 @@ internal sealed class SchemeOptions
     public Option<bool> Clv { get; } = new("--clv") { Description = "Fit BG/NBD + Gamma-Gamma and add p_alive, exp_purchases_<h>m, exp_spend and clv_<h>m to every customer." };
     public Option<int> ClvMonths { get; } = new("--clv-months") { Description = "CLV / expected-purchases horizon in months (with --clv).", DefaultValueFactory = _ => ClvFeatureOptions.DefaultHorizonMonths };
     public Option<double> DiscountMonthly { get; } = new("--discount-monthly") { Description = "Monthly discount rate for CLV (with --clv).", DefaultValueFactory = _ => 0 };
+    public Option<bool> Propensity { get; } = new("--propensity") { Description = "Add churn_risk and spend_next (models trained on the last window before the as-of date) and the churn_risk_band scheme (high / medium / low)." };
+    public Option<int> PropensityDays { get; } = new("--propensity-days") { Description = "Prediction window in days (with --propensity).", DefaultValueFactory = _ => PropensityFeatureOptions.DefaultWindowDays };
+    public Option<string> PropensityModel { get; } = new("--propensity-model") { Description = "auto (highest AUC), logistic, fasttree, bgnbd or bgnbd_p_alive (with --propensity).", DefaultValueFactory = _ => Core.Propensity.PropensityOptions.Auto };
+
+    public Option<string[]> Scheme { get; } = new("--scheme") { Description = "A user scheme to run after the built-ins: a YAML file or a catalog name (segmenta schemes list). Repeat for several; later ones may combine earlier ones.", AllowMultipleArgumentsPerToken = false };
+    public Option<string?> SchemesDir { get; } = new("--schemes-dir") { Description = "Folder of your scheme files (*.yaml); default ./schemes when it exists." };
 
     public void AddTo(Command command)
     {
+        command.Add(Scheme);
+        command.Add(SchemesDir);
         command.Add(AsOf);
         command.Add(RfmBinning);
         command.Add(RfmBins);
         command.Add(Clv);
         command.Add(ClvMonths);
         command.Add(DiscountMonthly);
+        command.Add(Propensity);
+        command.Add(PropensityDays);
+        command.Add(PropensityModel);
     }
 
     public SegmentationOptions Build(ParseResult parse)
@@ -51,6 +62,21 @@ internal sealed class SchemeOptions
             AsOf = asOf,
             Rfm = new RfmOptions { Binning = binning, Bins = bins },
             Clv = parse.GetValue(Clv) ? new ClvFeatureOptions { HorizonMonths = months, DiscountMonthly = discount } : null,
+            Propensity = parse.GetValue(Propensity) ? BuildPropensity(parse) : null,
+        };
+    }
+
+    private PropensityFeatureOptions BuildPropensity(ParseResult parse)
+    {
+        var days = parse.GetValue(PropensityDays);
+        if (days is < 7 or > 3650) throw new UsageException($"--propensity-days {days}: use 7 to 3650 days.");
+        var model = parse.GetValue(PropensityModel)?.ToLowerInvariant() ?? Core.Propensity.PropensityOptions.Auto;
+        if (!Data.Learning.PropensityLearners.ModelNames.Contains(model))
+            throw new UsageException($"--propensity-model {model}: use {string.Join(", ", Data.Learning.PropensityLearners.ModelNames)}.");
+        return new PropensityFeatureOptions
+        {
+            WindowDays = days,
+            Models = new Core.Propensity.PropensityOptions { Learners = Data.Learning.PropensityLearners.All, Model = model },
         };
     }
 }

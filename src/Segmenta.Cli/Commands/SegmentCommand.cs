@@ -9,7 +9,7 @@ internal static class SegmentCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("segment", "Import transactions, compute customer features, and assign every customer an RFM score and segment, a Chinese 8-class RFM type, an ABC class and a value tier.");
+        var command = new Command("segment", "Import transactions, compute customer features, and assign every customer an RFM score and segment, a Chinese 8-class RFM type, an ABC class and a value tier; then the user schemes given with --scheme.");
         var input = new InputOptions();
         var schemes = new SchemeOptions();
         var output = new OutputOptions("segmenta-output");
@@ -33,8 +33,11 @@ internal static class SegmentCommand
                 Database = parse.GetRequiredValue(input.Db),
                 Options = schemes.Build(parse) with { LabelLanguage = language, Profitability = contacts.Profitability(parse) },
                 OutputDirectory = parse.GetRequiredValue(output.Out),
+                Schemes = parse.GetValue(schemes.Scheme) ?? [],
+                SchemesDirectory = parse.GetValue(schemes.SchemesDir),
                 Format = output.GetFormat(parse),
                 Snapshot = snapshots.Build(parse),
+                SortedOutput = output.GetSortedOutput(parse),
             };
             return RunAndPrintAsync(context, request, parse.GetValue(output.Json), language, ct);
         });

@@ -18,13 +18,13 @@ public static class BgBb
 
     private static readonly string[] Names = ["alpha", "beta", "gamma", "delta"];
 
-    /// <summary>Maximum-likelihood fit of (α, β, γ, δ) of eq. (5) (gradient by central differences).</summary>
+    /// <summary>Maximum-likelihood fit of (α, β, γ, δ) of eq. (5), with the exact gradient (digamma differences of the beta-function terms).</summary>
     /// <exception cref="SegmentaInputException">No customers, no repeat transactions, or the fit did not converge (unless accepted).</exception>
     public static BgBbModel Fit(HistoryCells cells, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(cells);
         DataChecks.RequireRepeatBuyers(Name, cells);
-        var fit = MaximumLikelihood.Fit(Name, Names, FiniteDifference.Central(p => BgBbLikelihood.Evaluate(cells, p)),
+        var fit = MaximumLikelihood.Fit(Name, Names, (p, g) => BgBbLikelihood.Evaluate(cells, p, g),
             [1.0, 1.0, 1.0, 1.0], cells.NumberOfCustomers, options ?? FitOptions.Default);
         var p = fit.Parameters;
         return new BgBbModel(p["alpha"], p["beta"], p["gamma"], p["delta"]) { Fit = fit };

@@ -46,4 +46,32 @@ public sealed record BgBbModel(double Alpha, double Beta, double Gamma, double D
         // δ/(γ−1) · (e^now − e^later), with the sign of γ−1 carried by the bracket.
         return Math.Exp(lnHead) * Delta / (Gamma - 1) * (Math.Exp(now) - Math.Exp(later));
     }
+
+    /// <summary>
+    /// P(X(n) = k): k transactions in the first n opportunities of a new customer. Fader, Hardie &amp; Shang (2010), the
+    /// expression for P(X(n) = x).
+    /// </summary>
+    public double ProbabilityOfPurchases(int opportunities, int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(opportunities);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        return PurchaseCountPmf.BgBb(Alpha, Beta, Gamma, Delta, opportunities, k);
+    }
+
+    /// <summary>
+    /// P(X(n, n+n*) = k | x, tₓ, n): k transactions in the next n* opportunities for a customer with history (x, tₓ, n):
+    /// δ_{k0}(1 − P(alive at n)) + P(alive at n) · P(X(n*) = k | α+x, β+n−x, γ, δ+n), where P(alive at n) =
+    /// B(α+x, β+n−x)/B(α,β) · B(γ, δ+n)/B(γ,δ) / L (the first term of eq. (5) over L). An alive customer's posterior is
+    /// p ~ Beta(α+x, β+n−x), θ ~ Beta(γ, δ+n), and from n on she is a new BG/BB customer (Fader, Hardie &amp; Shang 2010,
+    /// the argument behind eq. (13)).
+    /// </summary>
+    public double ProbabilityOfPurchases(int futureOpportunities, int k, double frequency, double recency, double opportunities)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(futureOpportunities);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        var (aliveLn, restLn) = BgBbLikelihood.Parts(Alpha, Beta, Gamma, Delta, frequency, recency, opportunities);
+        var alive = Math.Exp(aliveLn - LogMath.LogSumExp(aliveLn, restLn));
+        return PurchaseCountPmf.Mix(alive,
+            PurchaseCountPmf.BgBb(Alpha + frequency, Beta + opportunities - frequency, Gamma, Delta + opportunities, futureOpportunities, k), k);
+    }
 }

@@ -1,4 +1,4 @@
-using MathNet.Numerics;
+using Segmenta.Core.Clv.Internal;
 using Segmenta.Core.Numerics;
 
 namespace Segmenta.Core.Clv;
@@ -69,17 +69,22 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IT
     {
         ArgumentOutOfRangeException.ThrowIfNegative(t);
         ArgumentOutOfRangeException.ThrowIfNegative(k);
-        var lnBab = SpecialFunctions.BetaLn(A, B);
-        double lnP = R * Math.Log(Alpha / (Alpha + t)), lnQ = t == 0 ? double.NegativeInfinity : Math.Log(t / (Alpha + t));
-        var first = Math.Exp(SpecialFunctions.BetaLn(A, B + k) - lnBab + NbTermLn(k, lnP, lnQ));
-        if (k == 0) return first;
-        double sum = 0;
-        for (var j = 0; j < k; j++) sum += Math.Exp(NbTermLn(j, lnP, lnQ));
-        return first + Math.Exp(SpecialFunctions.BetaLn(A + 1, B + k - 1) - lnBab) * (1 - sum);
+        return PurchaseCountPmf.BgNbd(R, Alpha, A, B, t, k);
     }
 
-    private double NbTermLn(int j, double lnP, double lnQ) =>
-        SpecialFunctions.GammaLn(R + j) - SpecialFunctions.GammaLn(R) - SpecialFunctions.GammaLn(j + 1.0) + lnP + (j == 0 ? 0 : j * lnQ);
+    /// <summary>
+    /// P(Y(t) = k | x, tₓ, T): probability of exactly k purchases in (T, T + t] for a customer with history (x, tₓ, T):
+    /// δ_{k0}(1 − P(alive)) + P(alive) · P(X(t) = k | r+x, α+T, a, b+x). An alive customer's posterior is
+    /// λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x), and from T on the process starts afresh (the argument behind Fader, Hardie
+    /// &amp; Lee 2005, eq. (10)); the alive PMF is their eq. (8) at the posterior parameters.
+    /// </summary>
+    public double ProbabilityOfPurchases(double t, int k, double frequency, double recency, double age)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(t);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        return PurchaseCountPmf.Mix(ProbabilityAlive(frequency, recency, age),
+            PurchaseCountPmf.BgNbd(R + frequency, Alpha + age, A, B + frequency, t, k), k);
+    }
 
     private static bool Positive(double v) => double.IsFinite(v) && v > 0;
 }

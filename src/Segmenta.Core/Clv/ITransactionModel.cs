@@ -17,4 +17,10 @@ public interface ITransactionModel
 
     /// <summary>Probability that a customer with history (x, tₓ, T) is still active at T.</summary>
     double ProbabilityAlive(double frequency, double recency, double age);
+
+    /// <summary>Probability of exactly k repeat transactions in (0, t] for a customer who has just made a first purchase.</summary>
+    double ProbabilityOfPurchases(double t, int k);
+
+    /// <summary>Probability of exactly k transactions in (T, T + t] for a customer with history (x, tₓ, T).</summary>
+    double ProbabilityOfPurchases(double t, int k, double frequency, double recency, double age);
 }

@@ -1,3 +1,4 @@
+using Segmenta.Core.Clv.Internal;
 using Segmenta.Core.Numerics;
 
 namespace Segmenta.Core.Clv;
@@ -47,5 +48,22 @@ public sealed record MbgNbdModel(double R, double Alpha, double A, double B) : I
         var tx = frequency == 0 ? 0 : recency;
         var ln = Math.Log(A) - Math.Log(B + frequency) + (R + frequency) * (Math.Log(Alpha + age) - Math.Log(Alpha + tx));
         return 1 / (1 + Math.Exp(ln));
+    }
+
+    /// <inheritdoc />
+    public double ProbabilityOfPurchases(double t, int k) => ProbabilityOfPurchases(t, k, 0, 0, 0);
+
+    /// <summary>
+    /// P(Y(t) = k | x, tₓ, T) = δ_{k0}(1 − P(alive)) + P(alive) · P_BG/NBD(X(t) = k | r+x, α+T, a, b+x+1): an alive
+    /// customer's posterior is λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x+1) (she survived x+1 dropout draws), and from T on
+    /// she buys as a BG/NBD customer (Batislam et al. 2007; the same argument gives the conditional expectation above,
+    /// BTYDplus mbgcnbd.ConditionalExpectedTransactions). The alive PMF is Fader, Hardie &amp; Lee (2005), eq. (8).
+    /// </summary>
+    public double ProbabilityOfPurchases(double t, int k, double frequency, double recency, double age)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(t);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        return PurchaseCountPmf.Mix(ProbabilityAlive(frequency, recency, age),
+            PurchaseCountPmf.BgNbd(R + frequency, Alpha + age, A, B + frequency + 1, t, k), k);
     }
 }

@@ -45,4 +45,29 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
     /// </summary>
     public double ProbabilityAlive(double frequency, double recency, double age) =>
         ParetoNbdLikelihood.ProbabilityAlive(R, Alpha, S, Beta, frequency, frequency == 0 ? 0 : recency, age);
+
+    /// <summary>
+    /// P(X(t) = k): k purchases in (0, t] for a new customer. Fader &amp; Hardie (2006, rev. 2020), "Deriving an Expression
+    /// for P(X(t) = x) Under the Pareto/NBD Model" (brucehardie.com note 012).
+    /// </summary>
+    public double ProbabilityOfPurchases(double t, int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(t);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        return PurchaseCountPmf.ParetoNbd(R, Alpha, S, Beta, t, k);
+    }
+
+    /// <summary>
+    /// P(Y(t) = k | x, tₓ, T) = δ_{k0}(1 − P(alive)) + P(alive) · P(X(t) = k | r+x, α+T, s, β+T): an alive customer's
+    /// posterior is λ ~ Gamma(r+x, α+T), μ ~ Gamma(s, β+T) and, the exponential lifetime being memoryless, from T on she
+    /// is a new Pareto/NBD customer (Fader &amp; Hardie 2005 note, §5, the argument behind eq. (20)); the alive PMF is
+    /// note 012's P(X(t) = x).
+    /// </summary>
+    public double ProbabilityOfPurchases(double t, int k, double frequency, double recency, double age)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(t);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        return PurchaseCountPmf.Mix(ProbabilityAlive(frequency, recency, age),
+            PurchaseCountPmf.ParetoNbd(R + frequency, Alpha + age, S, Beta + age, t, k), k);
+    }
 }

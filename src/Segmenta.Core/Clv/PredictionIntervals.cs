@@ -35,6 +35,31 @@ public static class PredictionIntervals
         return new ParameterInterval(Math.Max(estimate - half, 0), estimate + half);
     }
 
+    /// <summary>
+    /// <see cref="ExpectedPurchases(ITransactionModel, double, double, double, double)"/> for every customer, computed
+    /// once per distinct (x, tₓ, T), in parallel; lower and upper bounds written to the two destinations.
+    /// </summary>
+    public static void ExpectedPurchases(ITransactionModel model, double t, ReadOnlySpan<CustomerHistory> customers, Span<double> lower, Span<double> upper)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (lower.Length < customers.Length || upper.Length < customers.Length)
+            throw new ArgumentException("destination is shorter than the customer list", nameof(lower));
+        var keys = new (double X, double Tx, double T)[customers.Length];
+        for (var i = 0; i < customers.Length; i++)
+            keys[i] = (customers[i].Frequency, customers[i].Frequency == 0 ? 0 : customers[i].Recency, customers[i].T);
+        var distinct = keys.Distinct().ToArray();
+        var bounds = new ParameterInterval[distinct.Length];
+        Parallel.For(0, distinct.Length, i => bounds[i] = ExpectedPurchases(model, t, distinct[i].X, distinct[i].Tx, distinct[i].T));
+        var index = new Dictionary<(double, double, double), int>(distinct.Length);
+        for (var i = 0; i < distinct.Length; i++) index[distinct[i]] = i;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var b = bounds[index[keys[i]]];
+            lower[i] = b.Lower;
+            upper[i] = b.Upper;
+        }
+    }
+
     private static (double[] Parameters, Func<double[], ITransactionModel> Rebuild) Parameters(ITransactionModel model) => model switch
     {
         BgNbdModel m => ([m.R, m.Alpha, m.A, m.B], q => new BgNbdModel(q[0], q[1], q[2], q[3])),

@@ -24,6 +24,17 @@ public static class TransactionModels
         Apply(customers, destination, model.ProbabilityAlive, memoise: false);
     }
 
+    /// <summary>
+    /// P(Y(t) = 0 | x, tₓ, T): probability of no purchase in (T, T + t] for every customer (see each model's
+    /// <c>ProbabilityOfPurchases</c>), written to <paramref name="destination"/>.
+    /// </summary>
+    public static void ProbabilityOfNoPurchase(this ITransactionModel model, double t, ReadOnlySpan<CustomerHistory> customers, Span<double> destination)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfNegative(t);
+        Apply(customers, destination, (x, tx, age) => model.ProbabilityOfPurchases(t, 0, x, tx, age), memoise: true);
+    }
+
     /// <summary>Expected transactions in (T, T + t] for each cell (same order as the cells).</summary>
     public static double[] ExpectedPurchases(this ITransactionModel model, double t, HistoryCells cells)
     {

@@ -54,6 +54,12 @@ public static class RejectReason
     /// <summary>A survey row carries no NPS, CSAT or need answer.</summary>
     public const string NoAnswer = "no_answer";
 
+    /// <summary>
+    /// A totals or subtotals row of a report-style export (合计, 总计, 小计, Total, Subtotal … in the first or the customer
+    /// column). Not a transaction and not counted as an error.
+    /// </summary>
+    public const string TotalsRow = "totals_row";
+
     /// <summary>A return (negative amount) removed because the returns policy is <c>Exclude</c>. Not counted as an error.</summary>
     public const string ReturnExcluded = "return_excluded";
 }

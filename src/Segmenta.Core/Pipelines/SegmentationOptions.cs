@@ -19,6 +19,12 @@ public sealed record SegmentationOptions
     /// <summary>Unit costs per interaction type and the margin rate of the profitability features.</summary>
     public ProfitabilityOptions Profitability { get; init; } = new();
 
+    /// <summary>
+    /// Propensity features (<c>churn_risk</c>, <c>spend_next</c>) and the <c>churn_risk_band</c> scheme; null = not computed.
+    /// Needs an engine that is also an <see cref="Ports.IPropensitySource"/>.
+    /// </summary>
+    public PropensityFeatureOptions? Propensity { get; init; }
+
     /// <summary>RFM scoring.</summary>
     public RfmOptions Rfm { get; init; } = new();
 
@@ -33,4 +39,10 @@ public sealed record SegmentationOptions
 
     /// <summary>High / mid / low value tiers.</summary>
     public ValueTierOptions ValueTier { get; init; } = new();
+
+    /// <summary>
+    /// User schemes (YAML files, presets), planned and applied after the built-in schemes and the model features, in
+    /// this order: a combine scheme may use the built-ins' segment columns and those of the user schemes before it.
+    /// </summary>
+    public IReadOnlyList<UserScheme> Schemes { get; init; } = [];
 }

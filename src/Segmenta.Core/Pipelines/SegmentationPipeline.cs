@@ -1,8 +1,10 @@
 using Segmenta.Core.Abc;
 using Segmenta.Core.Customers;
 using Segmenta.Core.Ports;
+using Segmenta.Core.Propensity;
 using Segmenta.Core.Rfm;
 using Segmenta.Core.Schemes;
+using Segmenta.Core.Schemes.Reasons;
 using Segmenta.Core.ValueTiers;
 
 namespace Segmenta.Core.Pipelines;
@@ -13,7 +15,7 @@ namespace Segmenta.Core.Pipelines;
 /// </summary>
 public static class SegmentationPipeline
 {
-    /// <summary>Runs the built-in schemes (rfm, rfm_cn8, abc, value_tier) on the engine's imported data.</summary>
+    /// <summary>Runs the built-in schemes (rfm, rfm_cn8, abc, value_tier), then the user schemes of <see cref="SegmentationOptions.Schemes"/>, on the engine's imported data.</summary>
     public static async Task<SegmentationResult> RunAsync(
         ISegmentationEngine engine, SegmentationOptions options, CancellationToken cancellationToken = default)
     {
@@ -29,7 +31,20 @@ public static class SegmentationPipeline
             models = ClvFeatures.Compute(histories, options.Clv);
             await engine.AddFeatureColumnsAsync(histories.CustomerIds, models.Columns, cancellationToken).ConfigureAwait(false);
         }
-        var plans = await PlanBuiltInsAsync(engine, options, cancellationToken).ConfigureAwait(false);
+        PropensityStep.Result? propensity = null;
+        if (options.Propensity is { } propensityOptions)
+        {
+            var source = engine as IPropensitySource
+                ?? throw new SegmentaInputException($"The {engine.Name} engine cannot compute propensity scores yet; run --propensity on DuckDB. / {engine.Name} 引擎暂不支持倾向评分。");
+            propensity = await PropensityStep.RunAsync(source, features.AsOf, propensityOptions, cancellationToken).ConfigureAwait(false);
+            await engine.AddFeatureColumnsAsync(propensity.Scores.CustomerIds, propensity.Scores.Columns, cancellationToken).ConfigureAwait(false);
+        }
+        // Built-ins and user schemes share each histogram (one GROUP BY over all customers per column).
+        var cached = new HistogramCachingEngine(engine);
+        var builtIns = await PlanBuiltInsAsync(cached, options, cancellationToken).ConfigureAwait(false);
+        if (propensity is not null) builtIns = [.. builtIns, ChurnRiskBand.Plan().Plan];
+        var (userPlans, userExplanations) = await UserSchemePlanner.PlanAsync(cached, builtIns, options.Schemes, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<SchemePlan> plans = [.. builtIns, .. userPlans];
         var applied = options.LabelLanguage is { } language ? [.. plans, SegmentLabels.Plan(plans, language)] : plans;
         await engine.ApplyPlansAsync(applied, cancellationToken).ConfigureAwait(false);
         var results = new List<SchemeResult>(plans.Count);
@@ -38,7 +53,12 @@ public static class SegmentationPipeline
             var stats = await engine.SegmentStatsAsync(plan.SegmentColumn, cancellationToken).ConfigureAwait(false);
             results.Add(new SchemeResult(plan, InDisplayOrder(plan, stats)));
         }
-        return new SegmentationResult(engine.Name, features, results) { Models = models };
+        return new SegmentationResult(engine.Name, features, results)
+        {
+            Models = models,
+            Propensity = propensity,
+            Explanations = [.. builtIns.Select(p => SchemeExplanation.FromPlan(p, SchemeExplanation.BuiltInKind)), .. userExplanations],
+        };
     }
 
     /// <summary>Builds the built-in plans from the population's histograms (one GROUP BY per measure).</summary>

@@ -8,4 +8,10 @@ public sealed record SegmentationResult(string Engine, FeatureBuildResult Featur
 {
     /// <summary>The models fitted for model-based features (with <c>--clv</c>), else null.</summary>
     public ClvFeatures.Result? Models { get; init; }
+
+    /// <summary>Per scheme (built-in and user), what explains an assignment: labels, rules with the values used, playbooks.</summary>
+    public IReadOnlyList<Schemes.Reasons.SchemeExplanation> Explanations { get; init; } = [];
+
+    /// <summary>The propensity models' comparison and scores (with <c>--propensity</c>), else null.</summary>
+    public PropensityStep.Result? Propensity { get; init; }
 }

@@ -27,6 +27,13 @@ public interface ISegmentationEngine
     Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, ProfitabilityOptions profitability, CancellationToken cancellationToken) =>
         BuildFeaturesAsync(asOf, cancellationToken);
 
+    /// <summary>
+    /// The type of every column of the feature table, so user schemes type-check against the real data (attributes,
+    /// model features). The default knows only the standard features; engines override it.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, Schemes.Rules.FeatureType>> FeatureTypesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Schemes.Rules.FeatureSchema.StandardFeatures);
+
     /// <summary>The distribution of one numeric feature column over the customers.</summary>
     Task<ValueHistogram> HistogramAsync(string column, CancellationToken cancellationToken);
 

@@ -80,6 +80,13 @@ public sealed record SyntheticOptions
     /// <summary>The industry the data imitates; <see cref="SyntheticProfile.Standard"/> = the plain benchmark log.</summary>
     public SyntheticProfile Profile { get; init; } = SyntheticProfile.Standard;
 
+    /// <summary>
+    /// Share of purchases (0 … 1) whose product comes from the customer's industry's preferred categories
+    /// (<see cref="SyntheticProducts.PreferredCategories"/>) instead of the whole catalogue: planted segment structure
+    /// for recommendation tests. 0 (the default) leaves the output identical to earlier versions.
+    /// </summary>
+    public double ProductAffinity { get; init; }
+
     /// <summary>Row order of the transaction log.</summary>
     public SyntheticOrder Order { get; init; } = SyntheticOrder.Date;
 
@@ -153,6 +160,11 @@ public sealed record SyntheticOptions
         if (Clusters is not null && Customers is null)
         {
             problems.Add("--clusters needs --customers N (the row target assumes the BG/NBD population).");
+        }
+
+        if (!(ProductAffinity is >= 0 and <= 1))
+        {
+            problems.Add(Invariant($"--product-affinity must lie between 0 and 1 (got {ProductAffinity})."));
         }
 
         if (!Enum.IsDefined(Order))

@@ -13,7 +13,7 @@ namespace Segmenta.Data.DuckDb;
 
 /// <summary>The embedded DuckDB engine: features, histograms and scheme assignment as SQL inside DuckDB.</summary>
 /// <param name="connection">An open connection (see <see cref="DuckDbStore.Open"/>); the caller owns it.</param>
-public sealed class DuckDbEngine(DuckDBConnection connection) : ISegmentationEngine
+public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegmentationEngine
 {
     /// <summary>Imported transactions.</summary>
     public const string TransactionsTable = "transactions";
@@ -122,6 +122,26 @@ public sealed class DuckDbEngine(DuckDBConnection connection) : ISegmentationEng
         }
         return new FeatureSchema(columns);
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, FeatureType>> FeatureTypesAsync(CancellationToken cancellationToken)
+    {
+        var types = new Dictionary<string, FeatureType>(StringComparer.Ordinal);
+        using var reader = Query($"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = {Dialect.StringLiteral(FeaturesTable)} ORDER BY ordinal_position");
+        while (reader.Read()) types[reader.GetString(0)] = TypeOf(reader.GetString(1));
+        return Task.FromResult<IReadOnlyDictionary<string, FeatureType>>(types);
+    }
+
+    /// <summary>The rule-language type of a DuckDB column type.</summary>
+    internal static FeatureType TypeOf(string duckDbType) => duckDbType.ToUpperInvariant() switch
+    {
+        "BOOLEAN" => FeatureType.Boolean,
+        "DATE" or "TIMESTAMP" or "TIMESTAMP WITH TIME ZONE" => FeatureType.Date,
+        "VARCHAR" => FeatureType.Text,
+        var t when t.StartsWith("DECIMAL", StringComparison.Ordinal) || t is "BIGINT" or "INTEGER" or "SMALLINT" or "TINYINT" or "HUGEINT"
+            or "UBIGINT" or "UINTEGER" or "USMALLINT" or "UTINYINT" or "DOUBLE" or "FLOAT" or "REAL" => FeatureType.Number,
+        _ => FeatureType.Text,
+    };
 
     /// <inheritdoc />
     public Task<ValueHistogram> HistogramAsync(string column, CancellationToken cancellationToken)

@@ -32,7 +32,23 @@ internal static class CsvStager
             var (headers, delimiter) = CsvHeader.Read(utf8Path, source);
             staged.Headers = headers;
             cancellationToken.ThrowIfCancellationRequested();
-            Load(connection, staged, utf8Path, headers.Count, delimiter, source, cancellationToken);
+            try
+            {
+                Load(connection, staged, utf8Path, headers.Count, delimiter, source, cancellationToken);
+            }
+            catch (DuckDBException) when (!cancellationToken.IsCancellationRequested && LineEndings.AreMixed(utf8Path))
+            {
+                // Mixed CRLF/LF stops DuckDB's strict reader: read a copy with LF only (see LineEndings).
+                utf8Path = LineEndings.CopyWithLf(utf8Path, cancellationToken);
+                staged.TempFiles.Add(utf8Path);
+                staged.Warnings.Add($"{source}: lines end in both CRLF and LF; read as if all ended in LF. / 文件混用了 CRLF 与 LF 换行，已统一按 LF 读取。");
+                LoadOrRefuse(connection, staged, utf8Path, headers.Count, delimiter, source, cancellationToken);
+            }
+            catch (DuckDBException e) when (!cancellationToken.IsCancellationRequested && !IsOutOfMemory(e))
+            {
+                throw Unreadable(source, e);
+            }
+
             return staged;
         }
         catch
@@ -40,6 +56,30 @@ internal static class CsvStager
             staged.Dispose();
             throw;
         }
+    }
+
+    private static void LoadOrRefuse(DuckDBConnection connection, StagedSource staged, string utf8Path, int columnCount, char delimiter, string source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Load(connection, staged, utf8Path, columnCount, delimiter, source, cancellationToken);
+        }
+        catch (DuckDBException e) when (!cancellationToken.IsCancellationRequested && !IsOutOfMemory(e))
+        {
+            throw Unreadable(source, e);
+        }
+    }
+
+    /// <summary>Running out of memory says nothing about the file: that error is left as it is.</summary>
+    private static bool IsOutOfMemory(DuckDBException e) => e.Message.StartsWith("Out of Memory", StringComparison.Ordinal);
+
+    /// <summary>A file DuckDB's CSV reader gives up on (its rows could not even be split to be rejected one by one).</summary>
+    private static SegmentaInputException Unreadable(string source, DuckDBException e)
+    {
+        var first = e.Message.ReplaceLineEndings("\n").Split("\n")[0];
+        return new SegmentaInputException(
+            $"{source}: the file could not be read as CSV ({first}). Check its quotes and line endings, or save it again from Excel as \"CSV UTF-8\". " +
+            $"/ 无法按 CSV 读取该文件，请检查引号与换行，或在 Excel 中另存为“CSV UTF-8”。", e);
     }
 
     private static void Load(DuckDBConnection connection, StagedSource staged, string utf8Path, int columnCount, char delimiter, string source, CancellationToken cancellationToken)

@@ -49,6 +49,12 @@ public sealed record ImportOptions
     public char DecimalSeparator { get; init; } = '.';
 
     /// <summary>
+    /// Skip the typed fast path for clean UTF-8 transaction CSVs and always stage every column as text and parse it
+    /// (the results are the same; for comparisons and benchmarks).
+    /// </summary>
+    public bool FullParse { get; init; }
+
+    /// <summary>
     /// The table to create or replace; defaults to <c>transactions</c>, <c>customers</c>, <c>interactions</c> or
     /// <c>surveys</c> by <see cref="Kind"/>.
     /// </summary>

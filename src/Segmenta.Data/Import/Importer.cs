@@ -49,6 +49,11 @@ public static class Importer
 
         using var order = new InsertionOrderScope(connection);
         var format = FileFormats.Detect(path);
+        if (format == FileFormat.Csv && !options.FullParse && TypedCsvFastPath.TryLoad(connection, path, options, source, cancellationToken) is { } fast)
+        {
+            return fast;
+        }
+
         using var staged = format switch
         {
             FileFormat.Excel => XlsxStager.Stage(connection, path, options.Sheet, source, cancellationToken),

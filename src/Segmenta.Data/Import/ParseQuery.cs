@@ -24,6 +24,11 @@ internal sealed class ParseQuery
     {
         var context = new Context(plan, options.DecimalSeparator);
         var allNull = sourceColumns == 0 ? "true" : string.Join(" AND ", Enumerable.Range(0, sourceColumns).Select(i => Db.Col(i) + " IS NULL"));
+        if (sourceColumns > 0)
+        {
+            _checks.Add(TotalsRow.Check(plan));
+        }
+
         _checks.Add(new RowCheck("customer_id IS NULL", $"CASE WHEN {allNull} THEN '{RowCheck.Blank}' ELSE '{RejectReason.MissingCustomer}' END",
             [(RowCheck.Blank, null), (RejectReason.MissingCustomer, plan.For(ColumnRoles.Customer))]));
 
@@ -190,6 +195,27 @@ internal sealed class ParseQuery
             $"SELECT *, {reason} AS _reason FROM (" +
             $"SELECT src_row, {parsed}{raw} FROM ({relation})))";
     }
+
+    /// <summary>
+    /// The candidate SELECT for a relation whose columns in <paramref name="typed"/> (output name → source column) were
+    /// already cast by DuckDB's CSV reader: those outputs are the columns themselves, every other output is parsed as in
+    /// <see cref="Sql"/>. A row failing any check gets <c>_reason = 'unchecked'</c> (no code, no raw value): the caller then
+    /// falls back to the full parse, which names the reason.
+    /// </summary>
+    public string TypedSql(string relation, IReadOnlyDictionary<string, string> typed)
+    {
+        var raw = string.Join("", Enumerable.Range(0, SourceColumns).Select(i => ", " + Db.Col(i)));
+        var parsed = string.Join(", ", _outputs.Select(o => $"{typed.GetValueOrDefault(o.Name, o.Sql)} AS {HeaderText.Quote(o.Name)}"));
+        var names = string.Join(", ", _outputs.Select(o => HeaderText.Quote(o.Name)));
+        var hashed = string.Join(", ", _outputs.Where(o => !o.Sql.StartsWith(NullPrefix, StringComparison.Ordinal)).Select(o => HeaderText.Quote(o.Name)));
+        var failed = string.Join(" OR ", _checks.Select(c => $"({c.Condition})"));
+        return
+            $"SELECT src_row, {names}, CASE WHEN {failed} THEN '{Unchecked}' END AS _reason, CAST(NULL AS VARCHAR) AS _raw, hash({hashed}) AS _hash FROM (" +
+            $"SELECT src_row, {parsed}{raw} FROM ({relation}))";
+    }
+
+    /// <summary>The <c>_reason</c> of <see cref="TypedSql"/> for a row that needs the full parse.</summary>
+    public const string Unchecked = "unchecked";
 
     /// <summary>SQL giving the source header of the column a reason code concerns.</summary>
     public string ColumnSql() =>

@@ -32,6 +32,7 @@ internal static class ReasonText
                $"WHEN _reason = '{RejectReason.BadNps}' THEN 'NPS must be a whole number from {ParseQuery.MinNps} to {ParseQuery.MaxNps}' " +
                $"WHEN _reason = '{RejectReason.BadCsat}' THEN 'CSAT must be a whole number from {ParseQuery.MinCsat} to {ParseQuery.MaxCsat}' " +
                $"WHEN _reason = '{RejectReason.NoAnswer}' THEN 'no NPS, CSAT or need answer in this row' " +
+               $"WHEN _reason = '{RejectReason.TotalsRow}' THEN 'a totals row (合计/小计/Total), not a transaction; not counted as an error' " +
                $"WHEN _reason = '{RejectReason.ReturnExcluded}' THEN 'negative amount (a return) excluded by the returns policy Exclude' " +
                "ELSE _reason END";
     }

@@ -23,7 +23,15 @@ internal static class RejectsFile
         try
         {
             var safe = $"SELECT * REPLACE ({SafeSelect.Neutralised("raw_value")} AS raw_value) FROM ({rejectsSql})";
-            Db.Execute(connection, $"COPY ({safe}) TO {HeaderText.Literal(temp)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"')");
+            try
+            {
+                Db.Execute(connection, $"COPY ({safe}) TO {HeaderText.Literal(temp)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"')");
+            }
+            catch (DuckDBException e) when (AtomicFile.IsDiskFull(e))
+            {
+                throw AtomicFile.Failure(full, e);
+            }
+
             AtomicFile.WriteStream(full, output =>
             {
                 output.Write([0xEF, 0xBB, 0xBF]);

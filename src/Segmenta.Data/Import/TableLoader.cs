@@ -20,60 +20,97 @@ internal static class TableLoader
         try
         {
             Db.ExecuteCancellable(connection, $"CREATE TABLE {candidate} AS {query.Sql(staged.RelationSql)}", cancellationToken);
-            var counts = Count(connection, candidate, staged, options.Kind);
-            if (counts.Read == 0)
-            {
-                throw new SegmentaInputException(
-                    $"{source}: no data rows (the file has only a header{(counts.Blank > 0 ? " and empty rows" : "")}). Export the data rows too.");
-            }
-
-            var rejectsSql = RejectsSql(candidate, query, staged, options.DecimalSeparator, options.Kind);
-            var errorRejects = counts.Rejected - counts.ExcludedByPolicy;
-            var rate = (double)errorRejects / counts.Read;
-            string? rejectsFile = null;
-            if (counts.Rejected > 0 && options.RejectsPath is not null)
-            {
-                RejectsFile.Write(connection, rejectsSql, options.RejectsPath);
-                rejectsFile = options.RejectsPath;
-            }
-
-            if (rate > options.MaxRejectRate)
-            {
-                throw TooManyRejects(connection, rejectsSql, counts, errorRejects, rate, options, source, rejectsFile);
-            }
-
-            var duplicates = Duplicates(connection, candidate, query);
-            Finish(connection, candidate, options);
-            var accepted = Db.Long(connection, $"SELECT count(*) FROM {HeaderText.Quote(options.TableName)}");
-            if (accepted != counts.Read - counts.Rejected)
-            {
-                throw new InvalidOperationException(
-                    $"Row accounting broken for {source}: read {counts.Read}, rejected {counts.Rejected}, but {accepted} rows were loaded.");
-            }
-
-            List<string> attributes = options.Kind switch
-            {
-                ImportKind.Transactions => [.. ColumnRoles.Attributes.Where(r => plan.For(r) is not null).Select(r => r.Column)],
-                ImportKind.Customers => [.. ColumnRoles.Attributes.Select(r => r.Column), .. plan.Extras.Select(e => e.Column)],
-                _ => [],
-            };
-            return new LoadReport(
-                source, counts.Read, accepted, counts.Rejected, counts.ByReason, duplicates, counts.Returns,
-                plan.Mapped.ToDictionary(m => m.Role.Name, m => m.Header), staged.EncodingName, rejectsFile)
-            {
-                AttributeColumns = attributes,
-                IgnoredColumns = plan.Ignored,
-                BlankRows = counts.Blank,
-                RowsExcludedByPolicy = counts.ExcludedByPolicy,
-                Table = options.TableName,
-                Format = staged.Format,
-                Warnings = staged.Warnings,
-            };
+            return Complete(connection, candidate, query, staged, plan, options, source, FinishInPlace);
         }
         finally
         {
             Db.Execute(connection, $"DROP TABLE IF EXISTS {candidate}");
         }
+    }
+
+    /// <summary>
+    /// The typed fast path (<see cref="TypedCsvFastPath"/>): the staged relation already has the columns of
+    /// <paramref name="typed"/> cast. Returns null, leaving nothing behind, when any row fails a check; the caller then
+    /// runs the full parse so that every rejected row gets its reason and raw value.
+    /// </summary>
+    public static LoadReport? LoadTyped(
+        DuckDBConnection connection, StagedSource staged, ColumnPlan plan, ImportOptions options, IReadOnlyDictionary<string, string> typed,
+        string source, CancellationToken cancellationToken)
+    {
+        var query = new ParseQuery(plan, options, staged.Headers.Count);
+        // A view, not a table: the typed rows are already in memory once; the checks, counts and the final write each
+        // scan them (the text clean-up is cheap), and only the accepted rows are written, once, to the store.
+        var candidate = "temp.main." + HeaderText.Quote($"_segmenta_view_{Guid.NewGuid():N}");
+        try
+        {
+            Db.Execute(connection, $"CREATE TEMP VIEW {candidate} AS {query.TypedSql(staged.RelationSql, typed)}");
+            var check = Db.Rows(connection, $"SELECT count(*), count(*) FILTER (WHERE _reason IS NOT NULL) FROM {candidate}")[0];
+            if (Convert.ToInt64(check[0], CultureInfo.InvariantCulture) == 0 || Convert.ToInt64(check[1], CultureInfo.InvariantCulture) > 0)
+            {
+                return null;
+            }
+
+            return Complete(connection, candidate, query, staged, plan, options, source, FinishByCopy);
+        }
+        finally
+        {
+            Db.Execute(connection, $"DROP VIEW IF EXISTS {candidate}");
+        }
+    }
+
+    private static LoadReport Complete(
+        DuckDBConnection connection, string candidate, ParseQuery query, StagedSource staged, ColumnPlan plan, ImportOptions options, string source,
+        Action<DuckDBConnection, string, ParseQuery, ImportOptions> finish)
+    {
+        var counts = Count(connection, candidate, staged, options.Kind);
+        if (counts.Read == 0)
+        {
+            throw new SegmentaInputException(
+                $"{source}: no data rows (the file has only a header{(counts.Blank > 0 ? " and empty rows" : "")}). Export the data rows too.");
+        }
+
+        var rejectsSql = RejectsSql(candidate, query, staged, options.DecimalSeparator, options.Kind);
+        var errorRejects = counts.Rejected - counts.ExcludedByPolicy;
+        var rate = (double)errorRejects / counts.Read;
+        string? rejectsFile = null;
+        if (counts.Rejected > 0 && options.RejectsPath is not null)
+        {
+            RejectsFile.Write(connection, rejectsSql, options.RejectsPath);
+            rejectsFile = options.RejectsPath;
+        }
+
+        if (rate > options.MaxRejectRate)
+        {
+            throw TooManyRejects(connection, rejectsSql, counts, errorRejects, rate, options, source, rejectsFile);
+        }
+
+        var duplicates = Duplicates(connection, candidate, query);
+        finish(connection, candidate, query, options);
+        var accepted = Db.Long(connection, $"SELECT count(*) FROM {HeaderText.Quote(options.TableName)}");
+        if (accepted != counts.Read - counts.Rejected)
+        {
+            throw new InvalidOperationException(
+                $"Row accounting broken for {source}: read {counts.Read}, rejected {counts.Rejected}, but {accepted} rows were loaded.");
+        }
+
+        List<string> attributes = options.Kind switch
+        {
+            ImportKind.Transactions => [.. ColumnRoles.Attributes.Where(r => plan.For(r) is not null).Select(r => r.Column)],
+            ImportKind.Customers => [.. ColumnRoles.Attributes.Select(r => r.Column), .. plan.Extras.Select(e => e.Column)],
+            _ => [],
+        };
+        return new LoadReport(
+            source, counts.Read, accepted, counts.Rejected, counts.ByReason, duplicates, counts.Returns,
+            plan.Mapped.ToDictionary(m => m.Role.Name, m => m.Header), staged.EncodingName, rejectsFile)
+        {
+            AttributeColumns = attributes,
+            IgnoredColumns = plan.Ignored,
+            BlankRows = counts.Blank,
+            RowsExcludedByPolicy = counts.ExcludedByPolicy,
+            Table = options.TableName,
+            Format = staged.Format,
+            Warnings = staged.Warnings,
+        };
     }
 
     private sealed record Counts(long Read, long Rejected, long Blank, long Returns, long ExcludedByPolicy, Dictionary<string, long> ByReason);
@@ -115,7 +152,7 @@ internal static class TableLoader
             byReason[RejectReason.MalformedRow] = malformed;
         }
 
-        var excluded = byReason.GetValueOrDefault(RejectReason.ReturnExcluded);
+        var excluded = byReason.GetValueOrDefault(RejectReason.ReturnExcluded) + byReason.GetValueOrDefault(RejectReason.TotalsRow);
         return new Counts(read, rejected, blank + staged.BlankLines, returns, excluded, byReason);
     }
 
@@ -145,7 +182,8 @@ internal static class TableLoader
         return Db.Long(connection, $"SELECT (SELECT count(*) {shared}) - (SELECT count(*) FROM (SELECT DISTINCT {columns} {shared}))");
     }
 
-    private static void Finish(DuckDBConnection connection, string candidate, ImportOptions options)
+    /// <summary>The full parse's candidate is a table in the store: delete the rejected rows and the helper columns, then swap it in.</summary>
+    private static void FinishInPlace(DuckDBConnection connection, string candidate, ParseQuery query, ImportOptions options)
     {
         Db.Execute(connection, $"DELETE FROM {candidate} WHERE _reason IS NOT NULL");
         foreach (var helper in new[] { "_reason", "_raw", "_hash" })
@@ -171,12 +209,38 @@ internal static class TableLoader
         }
 
         Db.Execute(connection, $"ALTER TABLE {candidate} ALTER COLUMN customer_id SET NOT NULL");
+        Swap(connection, candidate, options);
+    }
+
+    /// <summary>The typed path's candidate is a view: write its accepted rows, final columns only, to the store, then swap.</summary>
+    private static void FinishByCopy(DuckDBConnection connection, string candidate, ParseQuery query, ImportOptions options)
+    {
+        var columns = query.OutputColumns.Prepend("src_row").Select(HeaderText.Quote);
+        var written = HeaderText.Quote($"_segmenta_new_{Guid.NewGuid():N}");
+        try
+        {
+            Db.Execute(connection, $"CREATE TABLE {written} AS SELECT {string.Join(", ", columns)} FROM {candidate} WHERE _reason IS NULL");
+            foreach (var column in new[] { "customer_id", "order_date", "amount" })
+            {
+                Db.Execute(connection, $"ALTER TABLE {written} ALTER COLUMN {column} SET NOT NULL");
+            }
+
+            Swap(connection, written, options);
+        }
+        finally
+        {
+            Db.Execute(connection, $"DROP TABLE IF EXISTS {written}");
+        }
+    }
+
+    private static void Swap(DuckDBConnection connection, string table, ImportOptions options)
+    {
         var target = HeaderText.Quote(options.TableName);
         Db.Execute(connection, "BEGIN TRANSACTION");
         try
         {
             Db.Execute(connection, $"DROP TABLE IF EXISTS {target}");
-            Db.Execute(connection, $"ALTER TABLE {candidate} RENAME TO {target}");
+            Db.Execute(connection, $"ALTER TABLE {table} RENAME TO {target}");
             Db.Execute(connection, "COMMIT");
         }
         catch
@@ -206,7 +270,7 @@ internal static class TableLoader
     private static SegmentaInputException TooManyRejects(
         DuckDBConnection connection, string rejectsSql, Counts counts, long errorRejects, double rate, ImportOptions options, string source, string? rejectsFile)
     {
-        var top = counts.ByReason.Where(kv => kv.Key != RejectReason.ReturnExcluded).MaxBy(kv => kv.Value);
+        var top = counts.ByReason.Where(kv => kv.Key is not (RejectReason.ReturnExcluded or RejectReason.TotalsRow)).MaxBy(kv => kv.Value);
         var example = Db.Rows(connection, $"SELECT src_row, \"column\", raw_value, reason FROM ({rejectsSql}) WHERE reason_code = {HeaderText.Literal(top.Key)} LIMIT 1");
         var where = "";
         if (example.Count == 1)

@@ -23,15 +23,20 @@ internal static class TextEncodings
         return bom switch
         {
             "utf-8" => (new UTF8Encoding(false), "utf-8 (BOM)", true),
-            "utf-16le" => (new UnicodeEncoding(false, true), "utf-16le (BOM)", false),
-            "utf-16be" => (new UnicodeEncoding(true, true), "utf-16be (BOM)", false),
+            "utf-16le" => (new UnicodeEncoding(false, false), "utf-16le (BOM)", false),
+            "utf-16be" => (new UnicodeEncoding(true, false), "utf-16be (BOM)", false),
             _ when Utf8Scan.IsValidUtf8(path) => (new UTF8Encoding(false), "utf-8", true),
             _ => (Gb18030(), "gb18030 (detected: not valid UTF-8)", false),
         };
     }
 
     /// <summary>The GB18030 decoder; undecodable bytes become U+FFFD and are counted by the transcoder.</summary>
-    public static Encoding Gb18030() => Encoding.GetEncoding(Gb18030CodePage);
+    /// <remarks>
+    /// The explicit fallback matters: the code-page encodings' default decoder fallback writes "?", which would turn a
+    /// broken byte into a plausible character and never be counted (issue 10, gbk_invalid_bytes.csv).
+    /// </remarks>
+    public static Encoding Gb18030() =>
+        Encoding.GetEncoding(Gb18030CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
 
     /// <summary>
     /// Streams <paramref name="path"/> into a new UTF-8 file (no BOM) in the temp folder and returns its path and the
@@ -70,8 +75,8 @@ internal static class TextEncodings
         return name switch
         {
             "utf-8" or "utf8" or "utf-8-bom" or "utf-8-sig" => (new UTF8Encoding(false), "utf-8", true),
-            "utf-16" or "utf16" or "utf-16le" or "unicode" => (new UnicodeEncoding(false, true), "utf-16le", false),
-            "utf-16be" => (new UnicodeEncoding(true, true), "utf-16be", false),
+            "utf-16" or "utf16" or "utf-16le" or "unicode" => (new UnicodeEncoding(false, false), "utf-16le", false),
+            "utf-16be" => (new UnicodeEncoding(true, false), "utf-16be", false),
             "gbk" or "gb2312" or "gb18030" or "cp936" or "936" or "54936" => (Gb18030(), "gb18030", false),
             _ => throw new SegmentaInputException(
                 $"{source}: unknown encoding \"{requested}\". Use utf-8, utf-16, gbk or gb18030, or leave --encoding out to detect it."),

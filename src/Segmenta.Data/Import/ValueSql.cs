@@ -64,14 +64,14 @@ internal static class ValueSql
     }
 
     /// <summary>
-    /// A trimmed text value, NULL when empty. <c>trim</c> costs as much as the whole rest of the parse, so it runs only
+    /// A trimmed text value (see <see cref="CellSpace"/>), NULL when empty. <c>trim</c> costs as much as the whole rest of the parse, so it runs only
     /// for values that start or end with a space.
     /// </summary>
     public static string Text(string x) =>
-        $"CASE WHEN starts_with({x}, ' ') OR ends_with({x}, ' ') THEN nullif(trim({x}), '') ELSE nullif({x}, '') END";
+        $"CASE WHEN {CellSpace.MayNeedTrim(x)} THEN {CellSpace.Trimmed(x)} ELSE nullif({x}, '') END";
 
     /// <summary>True when the raw text is absent or blank.</summary>
-    public static string IsBlank(string x) => $"(nullif(trim({x}), '') IS NULL)";
+    public static string IsBlank(string x) => $"({CellSpace.Trimmed(x)} IS NULL)";
 
     /// <summary>
     /// True when a rejected amount looks like a decimal comma (<c>12,50</c>), so the message can suggest
@@ -85,7 +85,7 @@ internal static class ValueSql
 
     private static string SlowDate(string x)
     {
-        var t = $"trim({x})";
+        var t = $"trim({FullWidth.Ascii(x)})";
         return $"CASE WHEN regexp_full_match({t}, '[0-9]{{5}}(\\.[0-9]+)?') " +
                $"THEN CASE WHEN TRY_CAST({t} AS DOUBLE) BETWEEN {MinSerial} AND {MaxSerial} " +
                $"THEN DATE '1899-12-30' + CAST(floor(TRY_CAST({t} AS DOUBLE)) AS INTEGER) END " +
@@ -105,7 +105,7 @@ internal static class ValueSql
             : ("[0-9][0-9,]*(?:\\.[0-9]*)?|\\.[0-9]+", "[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]*)?", "replace(p.num, ',', '')");
         var thousands = decimalSeparator == ',' ? "." : ",";
         var pattern = $"^(\\()?([-−－+])?([¥￥$€])?([-−－])?({num})(元)?(\\))?$";
-        var parts = $"regexp_extract(regexp_replace({x}, '[\\s\\x{{3000}}\\x{{00A0}}]', '', 'g'), '{pattern}', " +
+        var parts = $"regexp_extract(regexp_replace({FullWidth.Ascii(x)}, '[\\s\\x{{3000}}\\x{{00A0}}]', '', 'g'), '{pattern}', " +
                     "['open', 'sign1', 'cur', 'sign2', 'num', 'yuan', 'close'])";
         var negatives = "(CASE WHEN p.open <> '' THEN 1 ELSE 0 END + CASE WHEN p.sign1 IN ('-', '−', '－') THEN 1 ELSE 0 END + CASE WHEN p.sign2 <> '' THEN 1 ELSE 0 END)";
         var body =

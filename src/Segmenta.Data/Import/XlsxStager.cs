@@ -20,6 +20,7 @@ internal static class XlsxStager
         var staged = new StagedSource(connection) { Format = "xlsx" };
         try
         {
+            XlsxGuard.Check(path, source);
             using var stream = File.Open(path, FileMode.Open, FileAccess.Read, FileShare.Read);
             using var reader = ExcelReaderFactory.CreateReader(stream);
             SelectSheet(reader, sheet, source);
@@ -39,6 +40,8 @@ internal static class XlsxStager
             staged.DropTables.Add($"temp.main.{stage}");
             var columns = string.Join(", ", Enumerable.Range(0, headers.Count).Select(i => Db.Col(i) + " VARCHAR"));
             Db.Execute(connection, $"CREATE TEMP TABLE {stage} (src_row BIGINT{(headers.Count > 0 ? ", " : "")}{columns})");
+            var merged = new MergedCellFill(reader.MergeCells);
+            long hidden = 0;
             using (var appender = connection.CreateAppender("temp", "main", stage))
             {
                 long row = 1;
@@ -50,10 +53,11 @@ internal static class XlsxStager
                         cancellationToken.ThrowIfCancellationRequested();
                     }
 
+                    hidden += reader.RowHeight == 0 ? 1 : 0;
                     var appended = appender.CreateRow().AppendValue(row);
                     for (var i = 0; i < headers.Count; i++)
                     {
-                        var text = i < reader.FieldCount ? Text(reader.GetValue(i)) : null;
+                        var text = merged.Fill(reader.Depth, i, i < reader.FieldCount ? Text(reader.GetValue(i)) : null);
                         appended = text is null ? appended.AppendNullValue() : appended.AppendValue(text);
                     }
 
@@ -61,10 +65,12 @@ internal static class XlsxStager
                 }
             }
 
+            AddWarnings(staged, source, merged.Filled, hidden);
+
             staged.RelationSql = $"SELECT * FROM temp.main.{stage}";
             return staged;
         }
-        catch (Exception e) when (e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException)
+        catch (Exception e) when (e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or System.Xml.XmlException)
         {
             staged.Dispose();
             throw new SegmentaInputException($"{source}: not a readable Excel workbook ({e.Message}). Save it again as .xlsx, or export CSV.", e);
@@ -73,6 +79,21 @@ internal static class XlsxStager
         {
             staged.Dispose();
             throw;
+        }
+    }
+
+    private static void AddWarnings(StagedSource staged, string source, long filled, long hidden)
+    {
+        if (filled > 0)
+        {
+            staged.Warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{source}: {filled} empty cell(s) of vertically merged ranges took the value of the range's top cell. / {filled} 个合并单元格已按首格的值填充。"));
+        }
+
+        if (hidden > 0)
+        {
+            staged.Warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{source}: {hidden} hidden row(s) were read like the others; delete them in Excel if they are not data. / 已读取 {hidden} 个隐藏行；如非数据请在 Excel 中删除。"));
         }
     }
 

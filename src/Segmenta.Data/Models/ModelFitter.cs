@@ -38,6 +38,22 @@ public static class ModelFitter
         return GammaGamma.Fit(spend, options);
     }
 
+    /// <summary>
+    /// The data-readiness warnings for a model on these histories (<see cref="DataReadiness.Check"/>): repeat buyers for
+    /// the transaction models, the horizon against the longest history, and the spend checks when a spend model is fitted.
+    /// Empty for models that do not fit (x, tₓ, T) histories (bgbb, sbg).
+    /// </summary>
+    public static IReadOnlyList<ReadinessWarning> Readiness(string model, CalibrationData data, double horizon = 0, bool withSpend = false)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var name = ModelKind.Check(model, ModelKind.All);
+        if (name is "bgbb" or "sbg") return [];
+        var spend = withSpend || name == "gammagamma" ? data.SpendHistories() : [];
+        var warnings = DataReadiness.Check(HistoryCells.Compress(data.Histories), horizon, spend);
+        // Gamma-Gamma alone is not about repeat purchases over time: keep only its spend warnings.
+        return name == "gammagamma" ? [.. warnings.Where(w => w.Code.Contains("spend", StringComparison.Ordinal))] : warnings;
+    }
+
     /// <summary>Fits any model by name on the given inputs: histories (summary or transactions), BG/BB patterns, or a survival series.</summary>
     public static ModelFit Fit(string model, Func<CalibrationData> histories, Func<double[]>? survivors = null, FitOptions? options = null)
     {

@@ -23,6 +23,9 @@ public sealed record PredictionOptions
     /// <summary>Profit margin as a fraction of revenue (1 = revenue CLV).</summary>
     public double Margin { get; init; } = 1;
 
+    /// <summary>Add delta-method 95% intervals of the expected purchases (<c>exp_purchases_lo</c>, <c>exp_purchases_hi</c>).</summary>
+    public bool Intervals { get; init; }
+
     /// <summary>Whole months in the horizon, used as CLV discount periods.</summary>
     public int ClvMonths => Math.Max(1, (int)Math.Round(TimeUnits.ToDays(Horizon, TimeUnit) / TimeUnits.DaysPerMonth, MidpointRounding.AwayFromZero));
 }

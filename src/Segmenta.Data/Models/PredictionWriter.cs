@@ -5,7 +5,7 @@ using Segmenta.Data.Output;
 
 namespace Segmenta.Data.Models;
 
-/// <summary>Per-customer predictions (P(alive), expected purchases, next purchase date, expected spend, CLV) written as <c>predictions.csv</c>.</summary>
+/// <summary>Per-customer predictions (P(alive), expected purchases, next purchase date, expected spend, CLV, P(no purchase in the horizon)) written as <c>predictions.csv</c>.</summary>
 public static class PredictionWriter
 {
     /// <summary>Computes every customer's predictions and writes them atomically; returns the number of rows.</summary>
@@ -19,6 +19,14 @@ public static class PredictionWriter
         var purchases = new double[h.Length];
         model.ProbabilityAlive(h, alive);
         model.ExpectedPurchases(options.Horizon, h, purchases);
+        var none = new double[h.Length];
+        model.ProbabilityOfNoPurchase(options.Horizon, h, none);
+        double[]? low = null, high = null;
+        if (options.Intervals)
+        {
+            (low, high) = (new double[h.Length], new double[h.Length]);
+            PredictionIntervals.ExpectedPurchases(model, options.Horizon, h, low, high);
+        }
         var next = new double[h.Length];
         NextPurchase.ExpectedTimes(model, h, options.Horizon, next);
         double[]? clv = null;
@@ -42,7 +50,7 @@ public static class PredictionWriter
             using var w = new StreamWriter(temp, false, new UTF8Encoding(true), 1 << 16);
             w.Write("customer_id,frequency,recency,T,p_alive,exp_purchases,next_purchase_date");
             var profit = spend is not null && data.MarginRate is not null;
-            w.WriteLine((spend is null ? "" : ",exp_spend,clv") + (profit ? ",margin_rate,profit_clv" : ""));
+            w.WriteLine((spend is null ? "" : ",exp_spend,clv") + (profit ? ",margin_rate,profit_clv" : "") + ",p_no_purchase" + (low is null ? "" : ",exp_purchases_lo,exp_purchases_hi"));
             for (var i = 0; i < h.Length; i++)
             {
                 w.Write(data.CustomerIds?[i] ?? (i + 1).ToString(CultureInfo.InvariantCulture));
@@ -55,6 +63,9 @@ public static class PredictionWriter
                     if (profit)
                         w.Write(string.Create(CultureInfo.InvariantCulture, $",{data.MarginRate![i]:0.######},{clv[i] * data.MarginRate[i]:0.####}"));
                 }
+                w.Write(string.Create(CultureInfo.InvariantCulture, $",{none[i]:0.########}"));
+                if (low is not null)
+                    w.Write(string.Create(CultureInfo.InvariantCulture, $",{low[i]:0.########},{high![i]:0.########}"));
                 w.WriteLine();
             }
         });

@@ -9,34 +9,59 @@ public static class CustomerTableExporter
     /// <summary>Excel's hard limit of rows per sheet, header included.</summary>
     public const int ExcelMaxRows = 1_048_576;
 
-    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+    /// <summary>Up to this many rows, customers.csv is ordered by customer id unless the caller says otherwise.</summary>
+    public const long SortedByDefaultUpTo = 1_000_000;
 
     /// <summary>
-    /// Writes <paramref name="table"/> ordered by customer id to <paramref name="path"/>. DuckDB's COPY writes the
-    /// body in parallel; the BOM is prepended while the file is moved into place atomically.
+    /// Writes <paramref name="table"/> to <paramref name="path"/> as UTF-8 with a BOM (for Excel), in one DuckDB COPY
+    /// straight into the temporary file that is then moved into place atomically. The BOM is written as the first
+    /// character of the first header name, so no second pass over the file is needed. Ordered by customer id when
+    /// <paramref name="sorted"/> is true (or null and the table has at most <see cref="SortedByDefaultUpTo"/> rows);
+    /// otherwise DuckDB writes the rows in parallel in no particular order (<c>preserve_insertion_order = false</c>).
+    /// <paramref name="orderBy"/> is the sort key when ordered (customer id by default).
     /// </summary>
-    public static void WriteCsv(DuckDBConnection connection, string table, string path)
+    public static void WriteCsv(DuckDBConnection connection, string table, string path, bool? sorted = null, string orderBy = "customer_id")
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var body = AtomicFile.TempPathFor(path) + ".body";
-        try
+        var columns = SafeSelect.Columns(connection, table);
+        // "\uFEFF" + the first column's name: DuckDB writes header names unquoted unless they hold a delimiter or quote.
+        columns[0] = columns[0] with { Sql = columns[0].Expression + " AS \"\uFEFF" + columns[0].Name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" };
+        var select = string.Join(", ", columns.Select(c => c.Sql));
+        var order = sorted ?? Count(connection, table) <= SortedByDefaultUpTo;
+        var keep = Setting(connection, "preserve_insertion_order");
+        AtomicFile.Write(path, temp =>
         {
-            using (var cmd = connection.CreateCommand())
+            try
             {
-                cmd.CommandText = $"COPY (SELECT {SafeSelect.For(connection, table)} FROM {table} ORDER BY customer_id) TO '{body.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT csv, HEADER true, DELIMITER ',')";
-                cmd.ExecuteNonQuery();
+                if (!order) Execute(connection, "SET preserve_insertion_order = false");
+                Execute(connection, $"COPY (SELECT {select} FROM {table}{(order ? " ORDER BY " + orderBy : "")}) TO '{temp.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT csv, HEADER true, DELIMITER ',')");
             }
-            AtomicFile.WriteStream(path, stream =>
+            finally
             {
-                stream.Write(Utf8Bom);
-                using var source = File.OpenRead(body);
-                source.CopyTo(stream, 1 << 20);
-            });
-        }
-        finally
-        {
-            if (File.Exists(body)) File.Delete(body);
-        }
+                if (!order) Execute(connection, $"SET preserve_insertion_order = {(keep ? "true" : "false")}");
+            }
+        });
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static long Count(DuckDBConnection connection, string table)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT count(*) FROM {table}";
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static bool Setting(DuckDBConnection connection, string name)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT current_setting('{name}')";
+        return cmd.ExecuteScalar() is true;
     }
 
     /// <summary>

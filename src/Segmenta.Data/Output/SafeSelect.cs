@@ -10,18 +10,23 @@ namespace Segmenta.Data.Output;
 /// </summary>
 internal static class SafeSelect
 {
-    public static string For(DuckDBConnection connection, string table)
+    public static string For(DuckDBConnection connection, string table) => string.Join(", ", Columns(connection, table).Select(c => c.Sql));
+
+    /// <summary>One select-list entry per column: its name, its (neutralised) expression, and "expression AS name".</summary>
+    public static List<(string Name, string Expression, string Sql)> Columns(DuckDBConnection connection, string table)
     {
-        var columns = new List<string>();
+        var columns = new List<(string Name, string Expression, string Sql)>();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = $"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '{table.Replace("'", "''", StringComparison.Ordinal)}' ORDER BY ordinal_position";
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
         {
-            var quoted = "\"" + reader.GetString(0).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            columns.Add(reader.GetString(1) == "VARCHAR" ? Neutralised(quoted) + " AS " + quoted : quoted);
+            var name = reader.GetString(0);
+            var quoted = "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            var expression = reader.GetString(1) == "VARCHAR" ? Neutralised(quoted) : quoted;
+            columns.Add((name, expression, expression == quoted ? quoted : expression + " AS " + quoted));
         }
-        return string.Join(", ", columns);
+        return columns;
     }
 
     /// <summary>The text expression <paramref name="column"/> with a leading apostrophe when it starts like a formula.</summary>

@@ -94,6 +94,7 @@ public static class RunSummary
                 ["frozen_from"] = snap.FrozenFrom,
             },
             ["alerts"] = run.Alerts?.ToJson(),
+            ["propensity"] = run.Result.Propensity is not { } p ? null : Propensity.PropensityJson.Run(p),
             ["files"] = new JsonObject([.. run.Files.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))]),
             ["notes"] = new JsonArray([.. run.Notes.Select(n => (JsonNode?)n)]),
             ["seconds"] = new JsonObject([.. run.StepSeconds.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))]),

@@ -24,6 +24,15 @@ public sealed record SegmentationRequest
     /// <summary>Scheme settings and the as-of date.</summary>
     public SegmentationOptions Options { get; init; } = new();
 
+    /// <summary>
+    /// User schemes to run after the built-ins, in order: scheme file paths or catalog names (presets and the files of
+    /// <see cref="SchemesDirectory"/>), as given to <c>--scheme</c>.
+    /// </summary>
+    public IReadOnlyList<string> Schemes { get; init; } = [];
+
+    /// <summary>The folder of the user's scheme files (<c>--schemes-dir</c>); null = <c>./schemes</c> when it exists.</summary>
+    public string? SchemesDirectory { get; init; }
+
     /// <summary>Output folder; null writes no files.</summary>
     public string? OutputDirectory { get; init; }
 
@@ -32,6 +41,12 @@ public sealed record SegmentationRequest
 
     /// <summary>Which customer files to write.</summary>
     public OutputFormat Format { get; init; } = OutputFormat.CsvAndXlsx;
+
+    /// <summary>
+    /// Order customers.csv by customer id: true always, false never (parallel write), null (default) when there are
+    /// at most <see cref="Output.CustomerTableExporter.SortedByDefaultUpTo"/> customers.
+    /// </summary>
+    public bool? SortedOutput { get; init; }
 }
 
 /// <summary>Which per-customer files a run writes.</summary>

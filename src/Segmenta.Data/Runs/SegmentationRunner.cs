@@ -5,6 +5,7 @@ using Segmenta.Data.Alerts;
 using Segmenta.Data.DuckDb;
 using Segmenta.Data.Import;
 using Segmenta.Data.Output;
+using Segmenta.Data.Schemes;
 using Segmenta.Data.Snapshots;
 
 namespace Segmenta.Data.Runs;
@@ -31,6 +32,8 @@ public static class SegmentationRunner
             clock.Restart();
         }
 
+        // Scheme files are read (and their structure checked) before any work, so a typo fails in milliseconds.
+        var options = request.Options with { Schemes = [.. request.Options.Schemes, .. ResolveSchemes(request)] };
         var outDir = request.OutputDirectory;
         if (outDir is not null) Directory.CreateDirectory(outDir);
         using var gate = await StoreGate.EnterAsync(request.Database, cancellationToken).ConfigureAwait(false);
@@ -64,8 +67,9 @@ public static class SegmentationRunner
 
         progress?.Report("segment");
         var notes = new List<string>();
-        var options = SnapshotRunStep.Prepare(connection, request.Snapshot, request.Options, notes);
+        options = SnapshotRunStep.Prepare(connection, request.Snapshot, options, notes);
         var result = await SegmentationPipeline.RunAsync(engine, options, cancellationToken).ConfigureAwait(false);
+        SegmentRunStore.Save(connection, result);
         Lap("segment");
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -77,7 +81,7 @@ public static class SegmentationRunner
         {
             progress?.Report("write");
             var csv = Path.Combine(outDir, CustomersCsv);
-            CustomerTableExporter.WriteCsv(connection, DuckDbEngine.SegmentsTable, csv);
+            CustomerTableExporter.WriteCsv(connection, DuckDbEngine.SegmentsTable, csv, request.SortedOutput);
             files["customers_csv"] = csv;
             Lap("write_csv");
             var xlsx = Path.Combine(outDir, CustomersXlsx);
@@ -135,5 +139,27 @@ public static class SegmentationRunner
             TableName = table,
             RejectsPath = options.RejectsPath ?? (outDir is null ? null : Path.Combine(outDir, table + "_" + RejectsCsv)),
         }, cancellationToken);
+    }
+
+    /// <summary>The request's <c>--scheme</c> arguments as user schemes whose problems point at their file's lines.</summary>
+    public static IReadOnlyList<UserScheme> ResolveSchemes(SegmentationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Schemes.Count == 0) return [];
+        var catalog = SchemeCatalog.Create(request.SchemesDirectory);
+        var schemes = new List<UserScheme>();
+        foreach (var reference in request.Schemes)
+        {
+            var document = catalog.Resolve(reference);
+            var structure = SchemeYamlLoader.Check(document, schema: null);
+            if (structure.Count > 0) throw new SchemeFileException(structure);
+            if (schemes.Any(s => s.Definition.Name == document.Definition.Name))
+                throw new Core.SegmentaInputException($"--scheme {reference}: scheme \"{document.Definition.Name}\" is given twice — give each scheme once.");
+            var source = catalog.Find(document.Definition.Name) is { IsPreset: true } entry && ReferenceEquals(entry.Document, document)
+                ? CatalogEntry.PresetSource
+                : document.Source;
+            schemes.Add(new UserScheme(document.Definition, source) { Locate = message => document.Locate(message).ToString() });
+        }
+        return schemes;
     }
 }

@@ -1,4 +1,5 @@
 using Segmenta.Core.Clv;
+using Segmenta.Core.Clv.Internal;
 
 namespace Segmenta.Core.Tests.Clv;
 
@@ -22,6 +23,22 @@ public class BgBbTests
     [Fact]
     public void LogLikelihood_PublishedPoint_MatchesPaper() =>
         Assert.Equal(-33225.6, BgBb.LogLikelihood(Donations.Value, 1.204, 0.750, 0.657, 2.783), 1.0);
+
+    [Theory]
+    [InlineData(1.204, 0.750, 0.657, 2.783)]
+    [InlineData(0.3, 4.0, 2.5, 0.4)]
+    [InlineData(6.0, 1.5, 0.9, 12.0)]
+    public void Gradient_Donations_MatchesCentralDifferences(double alpha, double beta, double gamma, double delta)
+    {
+        double[] p = [alpha, beta, gamma, delta];
+        var g = new double[4];
+        var ll = BgBbLikelihood.Evaluate(Donations.Value, p, g);
+        var numeric = ReferenceData.NumericGradient5(q => BgBbLikelihood.Evaluate(Donations.Value, q), p);
+
+        Assert.Equal(BgBbLikelihood.Evaluate(Donations.Value, p), ll, 1e-9 * Math.Abs(ll));
+        for (var i = 0; i < 4; i++)
+            Assert.True(Math.Abs(g[i] - numeric[i]) <= 1e-5 * Math.Max(1, Math.Abs(numeric[i])), $"{i}: {g[i]} vs {numeric[i]}");
+    }
 
     [Fact]
     public void LogLikelihood_OneOpportunityNoTransaction_EqualsHandComputation()

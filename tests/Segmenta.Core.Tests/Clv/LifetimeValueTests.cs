@@ -68,6 +68,22 @@ public class LifetimeValueTests
     }
 
     [Fact]
+    public void ExpectedPurchasesInterval_Batch_MatchesSingle()
+    {
+        var customers = ReferenceData.CdnowSummary();
+        var model = BgNbd.Fit(HistoryCells.Compress(customers));
+        double[] low = new double[customers.Length], high = new double[customers.Length];
+        PredictionIntervals.ExpectedPurchases(model, 39, customers, low, high);
+        foreach (var i in new[] { 0, 7, 100, 2356 })
+        {
+            var c = customers[i];
+            var single = PredictionIntervals.ExpectedPurchases(model, 39, c.Frequency, c.Frequency == 0 ? 0 : c.Recency, c.T);
+            Assert.Equal(single.Lower, low[i], 14);
+            Assert.Equal(single.Upper, high[i], 14);
+        }
+    }
+
+    [Fact]
     public void ExpectedPurchasesInterval_UnfittedModel_Throws() =>
         Assert.Throws<SegmentaInputException>(() => PredictionIntervals.ExpectedPurchases(Purchases, 39, 1, 1, 2));
 }

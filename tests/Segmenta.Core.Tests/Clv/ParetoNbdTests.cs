@@ -41,14 +41,40 @@ public class ParetoNbdTests
         Assert.Equal(0, ParetoNbd.LogLikelihood(HistoryCells.Compress([new CustomerHistory(0, 0, 0)]), 0.5, 3, 0.7, 4), 12);
     }
 
-    [Fact]
-    public void Gradient_FiniteDifferenceWrapper_MatchesDirectDifferences()
+    [Theory]
+    [InlineData(0.6, 9.0, 0.7, 12.0)]        // α < β (p = r + x branch)
+    [InlineData(0.553, 10.578, 0.606, 11.669)] // the published optimum
+    [InlineData(1.3, 15.0, 0.4, 5.0)]       // α > β (p = s + 1 branch)
+    [InlineData(0.8, 7.0, 1.6, 7.0 + 1e-9)] // α ≈ β (z ≈ 0)
+    [InlineData(2.5, 3.0, 0.3, 40.0)]       // z up to 0.93
+    [InlineData(0.5, 400.0, 0.6, 2.0)]      // z > 0.99 at tₓ = 0: the finite-difference fallback
+    public void Gradient_Cdnow_MatchesCentralDifferences(double r, double alpha, double s, double beta)
     {
-        double[] p = [0.6, 9.0, 0.7, 12.0];
+        double[] p = [r, alpha, s, beta];
         var g = new double[4];
-        FiniteDifference.Central(q => ParetoNbdLikelihood.Evaluate(Cdnow.Value, q))(p, g);
+        var ll = ParetoNbdGradient.Evaluate(Cdnow.Value, p, g);
         var numeric = ReferenceData.NumericGradient(q => ParetoNbdLikelihood.Evaluate(Cdnow.Value, q), p);
-        for (var i = 0; i < 4; i++) Assert.True(ReferenceData.Rel(g[i], numeric[i]) < 1e-4, $"{i}: {g[i]} vs {numeric[i]}");
+
+        Assert.Equal(ParetoNbdLikelihood.Evaluate(Cdnow.Value, p), ll, 1e-9 * Math.Abs(ll));
+        for (var i = 0; i < 4; i++)
+            Assert.True(Math.Abs(g[i] - numeric[i]) <= 1e-5 * Math.Max(1, Math.Abs(numeric[i])), $"{i}: {g[i]} vs {numeric[i]}");
+    }
+
+    [Fact]
+    public void Gradient_HeavyBuyersAndShortGaps_MatchesCentralDifferences()
+    {
+        // Large x (p = r + x up to 80), tₓ close to T, and x = 0 at several ages.
+        var cells = HistoryCells.Compress([
+            new CustomerHistory(80, 51.9, 52), new CustomerHistory(40, 10, 60), new CustomerHistory(0, 0, 3),
+            new CustomerHistory(0, 0, 70), new CustomerHistory(3, 0.2, 0.5), new CustomerHistory(12, 30, 30)]);
+        foreach (double[] p in new[] { new[] { 0.9, 4.0, 0.5, 30.0 }, [2.0, 30.0, 1.2, 3.0] })
+        {
+            var g = new double[4];
+            ParetoNbdGradient.Evaluate(cells, p, g);
+            var numeric = ReferenceData.NumericGradient(q => ParetoNbdLikelihood.Evaluate(cells, q), p);
+            for (var i = 0; i < 4; i++)
+                Assert.True(Math.Abs(g[i] - numeric[i]) <= 1e-5 * Math.Max(1, Math.Abs(numeric[i])), $"{i}: {g[i]} vs {numeric[i]}");
+        }
     }
 
     [Fact]

@@ -12,7 +12,9 @@ namespace Segmenta.Core.Synthetic.Internal;
 /// Fader, Hardie &amp; Lee (2005), section 2, simulated event by event: the number of repeats is min(N, J) with
 /// N ~ Poisson(λ·T), the same law as the vectorised reference. Each purchase day is ⌊t⌋; each amount is
 /// Gamma(p, rate ν) rounded to cents (half to even), at least 0.01; each product is drawn from the Zipf catalogue.
-/// Last come region, industry and the signup lead min(Geometric(1/45) − 1, 365).
+/// Last come region, industry and the signup lead min(Geometric(1/45) − 1, 365). With a product affinity φ &gt; 0,
+/// each purchase then keeps its product with probability 1 − φ or takes one drawn from the industry's preferred
+/// categories (popularity-weighted), on a separate per-block stream so every other draw is unchanged.
 /// </remarks>
 internal sealed class CustomerBlockSimulator
 {
@@ -27,6 +29,7 @@ internal sealed class CustomerBlockSimulator
     private readonly GammaSampler _planted = new(PlantedShape);
     private readonly CumulativeSampler _regions = new(SyntheticAttributes.RegionWeights);
     private readonly CumulativeSampler _industries = new(SyntheticAttributes.IndustryWeights);
+    private readonly TasteCatalog? _tastes;
 
     public CustomerBlockSimulator(SyntheticOptions options)
     {
@@ -37,6 +40,7 @@ internal sealed class CustomerBlockSimulator
         _dropoutY = new GammaSampler(options.B);
         _spendRate = new GammaSampler(options.Q);
         _spend = new GammaSampler(options.P);
+        _tastes = options.ProductAffinity > 0 ? new TasteCatalog(_catalog.ProductWeights()) : null;
     }
 
     /// <summary>Simulates block <paramref name="block"/> of a population of <paramref name="customers"/>.</summary>
@@ -45,17 +49,18 @@ internal sealed class CustomerBlockSimulator
         var first = checked(block * SimulationStreams.CustomersPerBlock);
         var count = Math.Min(SimulationStreams.CustomersPerBlock, customers - first);
         var rng = new SyntheticRandom(_options.Seed, (ulong)block);
+        var taste = _tastes is null ? null : new SyntheticRandom(_options.Seed, SimulationStreams.ProductTaste + (ulong)block);
         var result = new SyntheticCustomer[count];
         var purchases = new List<SyntheticPurchase>(64);
         for (var i = 0; i < count; i++)
         {
-            result[i] = SimulateCustomer(rng, first + i, purchases);
+            result[i] = SimulateCustomer(rng, first + i, purchases, taste);
         }
 
         return result;
     }
 
-    private SyntheticCustomer SimulateCustomer(SyntheticRandom rng, int index, List<SyntheticPurchase> purchases)
+    private SyntheticCustomer SimulateCustomer(SyntheticRandom rng, int index, List<SyntheticPurchase> purchases, SyntheticRandom? taste)
     {
         if (_options.Clusters is { } clusters)
         {
@@ -98,6 +103,14 @@ internal sealed class CustomerBlockSimulator
         var region = _regions.Sample(rng);
         var industry = _industries.Sample(rng);
         var lead = Math.Min(rng.Geometric(1.0 / SyntheticAttributes.SignupLeadMeanDays) - 1.0, SyntheticCalendar.SignupLeadMaxDays);
+        if (taste is not null)
+        {
+            for (var j = 0; j < purchases.Count; j++)
+            {
+                if (taste.NextDouble() < _options.ProductAffinity)
+                    purchases[j] = purchases[j] with { Product = _tastes!.Sample(industry, taste) };
+            }
+        }
         var group = _options.Campaign is { } campaign ? PlantCampaign(campaign, index, nu, purchases) : CampaignGroup.None;
         return new SyntheticCustomer(
             index, lambdaPerWeek, p, nu, _options.P / nu, alive, region, industry, firstDay - (int)lead, [.. purchases], group);

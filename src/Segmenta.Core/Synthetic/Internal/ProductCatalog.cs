@@ -8,6 +8,7 @@ internal sealed class ProductCatalog
 {
     private readonly CumulativeSampler _ranks;
     private readonly int[] _productOfRank;
+    private readonly double[] _weights;
 
     public ProductCatalog(int products, double zipfExponent, long seed)
     {
@@ -17,6 +18,7 @@ internal sealed class ProductCatalog
             weights[k] = Math.Pow(k + 1, -zipfExponent);
         }
 
+        _weights = weights;
         _ranks = new CumulativeSampler(weights);
         _productOfRank = new int[products];
         for (var i = 0; i < products; i++)
@@ -31,6 +33,14 @@ internal sealed class ProductCatalog
             var j = rng.NextInt(i + 1);
             (_productOfRank[i], _productOfRank[j]) = (_productOfRank[j], _productOfRank[i]);
         }
+    }
+
+    /// <summary>The popularity weight of each product index (k^−s for the product of rank k).</summary>
+    public double[] ProductWeights()
+    {
+        var byProduct = new double[_weights.Length];
+        for (var rank = 0; rank < _weights.Length; rank++) byProduct[_productOfRank[rank]] = _weights[rank];
+        return byProduct;
     }
 
     /// <summary>Draws a zero-based product index.</summary>

@@ -16,6 +16,12 @@ internal static class SimulationStreams
     /// <summary>Campaign draws of customer i use stream CampaignStreamBase + i (disjoint from the block streams 0, 1, …).</summary>
     public const ulong CampaignStreamBase = 0xCA00_0000_0000_0000UL;
 
+    /// <summary>
+    /// First stream of the product-taste draws (one stream per block, <c>ProductTaste + block</c>), used only when
+    /// <see cref="SyntheticOptions.ProductAffinity"/> &gt; 0, so that it leaves every other draw unchanged.
+    /// </summary>
+    public const ulong ProductTaste = 0xFFFF_FFFE_0000_0000UL;
+
     /// <summary>Seed of the pilot simulation that estimates rows per customer when the closed form does not apply.</summary>
     public const long PilotSeed = 12_345;
 

@@ -34,6 +34,22 @@ public class RuleFuzzTests
     [Property(MaxTest = 300)]
     public Property Parse_ArbitraryUnicodeString_OnlyInputErrors() => Prop.ForAll<string>(s => OnlyInputErrors(s ?? ""));
 
+    /// <summary>
+    /// No hang (issue 10 item 2): token soups up to the length limit — deep nesting, long operator chains, open strings —
+    /// parse and check in bounded time. The bound is generous (a case takes milliseconds); it catches exponential
+    /// backtracking, not slowness.
+    /// </summary>
+    [Property(MaxTest = 40)]
+    public Property Parse_LongTokenSoup_FinishesInBoundedTime() => Prop.ForAll(
+        Gen.Choose(500, 2500).SelectMany(n => Gen.Elements(RuleGenerators.TokenList).ArrayOf(n))
+            .Select(t => string.Join(' ', t)[..Math.Min(RuleParser.MaxLength, string.Join(' ', t).Length)]).ToArbitrary(),
+        text =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            OnlyInputErrors(text);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{text.Length} chars took {clock.Elapsed}");
+        });
+
     [Fact]
     public void Parse_MaxLengthOfOpenParentheses_Error()
     {

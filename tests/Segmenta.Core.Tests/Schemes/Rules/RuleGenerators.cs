@@ -20,6 +20,9 @@ internal static class RuleGenerators
         "percentile(", "top_share(", ";", "--", "/*", "||", "1e3", "（", "客户",
     ];
 
+    /// <summary>The tokens of <see cref="TokenSoup"/>, for generators of other lengths.</summary>
+    public static IReadOnlyList<string> TokenList => Tokens;
+
     public static Arbitrary<Expr> Trees { get; } = Tree(4).ToArbitrary();
 
     public static Arbitrary<string> RuleLikeText { get; } =
