@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README's test command and CI run it.
 # Installs (as root, only when missing) and starts what the tests need:
-# - Debian's chromium (report browser tests, never a downloaded browser) and the CJK font fonts-wqy-microhei (chart
+# - Debian's chromium (report and dashboard browser tests, never a downloaded browser) and the CJK font fonts-wqy-microhei (chart
 #   files and screenshots with Chinese text);
 # - a PostgreSQL 15 server and a 2-shard ClickHouse cluster on loopback (scripts/services/) for the engine tests; it
 #   exports SEGMENTA_TEST_PG / SEGMENTA_TEST_CH for the tests and stops both when the script exits. Already-running

@@ -26,6 +26,7 @@ internal static class SegmentaApp
         CustomerCommand.Create(context),
         PropensityCommand.Create(context),
         RecommendCommand.Create(context),
+        ServeCommand.Create(context),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
