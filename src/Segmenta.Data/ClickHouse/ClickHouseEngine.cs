@@ -224,16 +224,8 @@ public sealed partial class ClickHouseEngine : IServerEngine
         var surveys = (await ColumnKindsAsync(DuckDbEngine.SurveysTable, cancellationToken).ConfigureAwait(false)).Count > 0;
         // Each shard computes its own customers' features from its own rows (interactions and surveys are sharded by
         // customer like the transactions, so their joins stay on the shard too).
-        var shape = new FeatureQuery.Shape(
-            HasOrderId: Long(probe[3]) > 0,
-            HasProduct: Long(probe[4]) > 0,
-            HasCost: Long(probe[5]) > 0,
-            TransactionAttributes: [.. columns.Keys.Where(DuckDbEngine.IsTransactionAttribute)],
-            CustomerAttributes: [.. customers.Keys.Where(c => c != Core.Customers.FeatureNames.CustomerId)],
-            HasDiscount: columns.ContainsKey("discount"),
-            Interactions: interactions ? Local(DuckDbEngine.InteractionsTable) : null,
-            Surveys: surveys ? Local(DuckDbEngine.SurveysTable) : null,
-            UnitCosts: profitability.UnitCosts);
+        var shape = FeatureQuery.ShapeOf(Long(probe[3]) > 0, Long(probe[4]) > 0, Long(probe[5]) > 0, [.. columns.Keys], customers.Keys,
+            interactions ? Local(DuckDbEngine.InteractionsTable) : null, surveys ? Local(DuckDbEngine.SurveysTable) : null, profitability.UnitCosts);
         var sql = FeatureQuery.Build(Dialect, shape, used, Local(DuckDbEngine.TransactionsTable), customers.Count > 0 ? Local(DuckDbEngine.CustomersTable) : null);
         await CreateShardedAsync(DuckDbEngine.FeaturesTable, "ENGINE = MergeTree() ORDER BY customer_id AS " + sql, cancellationToken).ConfigureAwait(false);
         if (interactions)

@@ -54,18 +54,9 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
             throw new SegmentaInputException("The transactions table is empty: every input row was rejected or the file had no data rows. See the rejects file.");
         var lastDate = GetDate(probe, 1)!.Value;
         var used = asOf ?? lastDate.AddDays(1);
-        var shape = new FeatureQuery.Shape(
-            HasOrderId: probe.GetInt64(3) > 0,
-            HasProduct: probe.GetInt64(4) > 0,
-            HasCost: probe.GetInt64(5) > 0,
-            TransactionAttributes: [.. columns.Where(IsTransactionAttribute)],
-            CustomerAttributes: TableExists(CustomersTable)
-                ? [.. TableColumns(CustomersTable).Where(c => c != FeatureNames.CustomerId)]
-                : [],
-            HasDiscount: columns.Contains("discount"),
-            Interactions: TableExists(InteractionsTable) ? InteractionsTable : null,
-            Surveys: TableExists(SurveysTable) ? SurveysTable : null,
-            UnitCosts: profitability.UnitCosts);
+        var shape = FeatureQuery.ShapeOf(probe.GetInt64(3) > 0, probe.GetInt64(4) > 0, probe.GetInt64(5) > 0, columns,
+            TableExists(CustomersTable) ? TableColumns(CustomersTable) : [],
+            TableExists(InteractionsTable) ? InteractionsTable : null, TableExists(SurveysTable) ? SurveysTable : null, profitability.UnitCosts);
         var sql = FeatureQuery.Build(Dialect, shape, used, TransactionsTable, TableExists(CustomersTable) ? CustomersTable : null);
         Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS {sql}");
         if (shape.Interactions is not null)

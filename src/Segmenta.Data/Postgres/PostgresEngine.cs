@@ -165,16 +165,8 @@ public sealed class PostgresEngine : IServerEngine
         var customers = await ColumnKindsAsync(DuckDbEngine.CustomersTable, cancellationToken).ConfigureAwait(false);
         var interactions = (await ColumnKindsAsync(DuckDbEngine.InteractionsTable, cancellationToken).ConfigureAwait(false)).Count > 0;
         var surveys = (await ColumnKindsAsync(DuckDbEngine.SurveysTable, cancellationToken).ConfigureAwait(false)).Count > 0;
-        var shape = new FeatureQuery.Shape(
-            HasOrderId: Long(probe[3]) > 0,
-            HasProduct: Long(probe[4]) > 0,
-            HasCost: Long(probe[5]) > 0,
-            TransactionAttributes: [.. columns.Keys.Where(DuckDbEngine.IsTransactionAttribute)],
-            CustomerAttributes: [.. customers.Keys.Where(c => c != Core.Customers.FeatureNames.CustomerId)],
-            HasDiscount: columns.ContainsKey("discount"),
-            Interactions: interactions ? T(DuckDbEngine.InteractionsTable) : null,
-            Surveys: surveys ? T(DuckDbEngine.SurveysTable) : null,
-            UnitCosts: profitability.UnitCosts);
+        var shape = FeatureQuery.ShapeOf(Long(probe[3]) > 0, Long(probe[4]) > 0, Long(probe[5]) > 0, [.. columns.Keys], customers.Keys,
+            interactions ? T(DuckDbEngine.InteractionsTable) : null, surveys ? T(DuckDbEngine.SurveysTable) : null, profitability.UnitCosts);
         var sql = FeatureQuery.Build(Dialect, shape, used, T(DuckDbEngine.TransactionsTable), customers.Count > 0 ? T(DuckDbEngine.CustomersTable) : null);
         await DropRelationAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync($"CREATE UNLOGGED TABLE {T(DuckDbEngine.FeaturesTable)} AS {sql}", cancellationToken).ConfigureAwait(false);

@@ -32,6 +32,23 @@ internal static class FeatureQuery
         string? Surveys = null,
         IReadOnlyDictionary<string, decimal>? UnitCosts = null);
 
+    /// <summary>
+    /// The shape every engine derives the same way: the probe's counts (<see cref="EngineSql.Probe"/>: rows with an order
+    /// id, a product, a cost), the transactions and customers tables' columns, and the contact tables when imported.
+    /// </summary>
+    internal static Shape ShapeOf(
+        bool hasOrderId, bool hasProduct, bool hasCost, IReadOnlyCollection<string> transactionColumns, IEnumerable<string> customerColumns,
+        string? interactions, string? surveys, IReadOnlyDictionary<string, decimal> unitCosts) => new(
+            hasOrderId,
+            hasProduct,
+            hasCost,
+            TransactionAttributes: [.. transactionColumns.Where(DuckDb.DuckDbEngine.IsTransactionAttribute)],
+            CustomerAttributes: [.. customerColumns.Where(c => c != FeatureNames.CustomerId)],
+            HasDiscount: transactionColumns.Contains("discount"),
+            Interactions: interactions,
+            Surveys: surveys,
+            UnitCosts: unitCosts);
+
     /// <summary>The feature columns in table order (for engines that need the list, e.g. to create a table first).</summary>
     public static IReadOnlyList<string> Columns(Shape shape)
     {
