@@ -7,7 +7,10 @@ namespace Segmenta.Cli.Commands;
 /// <summary>The options that say how to read the input files, shared by <c>segment</c> and <c>import</c>.</summary>
 internal sealed class InputOptions
 {
-    public Option<FileInfo> Input { get; } = new("--input", "-i") { Description = "Transactions file: CSV (UTF-8, UTF-16, GBK/GB18030), XLSX or Parquet.", Required = true };
+    public Option<FileInfo?> Input { get; } = new("--input", "-i") { Description = "Transactions file: CSV (UTF-8, UTF-16, GBK/GB18030), XLSX or Parquet.", Required = true };
+
+    /// <summary>The options; <paramref name="inputRequired"/> false lets a command read a table instead (segment --table).</summary>
+    public InputOptions(bool inputRequired = true) => Input.Required = inputRequired;
     public Option<FileInfo?> Customers { get; } = new("--customers") { Description = "Optional customer attributes file (customer id, region, industry, signup date …)." };
     public Option<string?> Map { get; } = new("--map") { Description = "Column mapping overrides, e.g. customer=客户编号,date=下单日期,amount=实付金额." };
     public Option<string?> CustomersMap { get; } = new("--customers-map") { Description = "Column mapping overrides for the customers file." };
@@ -32,7 +35,20 @@ internal sealed class InputOptions
         command.Add(Db);
     }
 
-    public ImportOptions Transactions(ParseResult parse) => Build(parse, parse.GetRequiredValue(Input).FullName, ImportKind.Transactions, parse.GetValue(Map));
+    public ImportOptions Transactions(ParseResult parse) => Build(parse, parse.GetRequiredValue(Input)!.FullName, ImportKind.Transactions, parse.GetValue(Map));
+
+    /// <summary>The transactions file's options, or null when no --input was given.</summary>
+    public ImportOptions? TransactionsOrNull(ParseResult parse) => parse.GetValue(Input) is null ? null : Transactions(parse);
+
+    /// <summary>
+    /// How files are read (reject limit, returns, decimal separator) without a transactions file: the template the
+    /// interactions and surveys files take their settings from when the transactions come from --table.
+    /// </summary>
+    public ImportOptions ReadSettings(ParseResult parse) => Build(parse, "", ImportKind.Transactions, null);
+
+    /// <summary>The --map overrides as a dictionary (for a table read with --table).</summary>
+    public IReadOnlyDictionary<string, string> ColumnMap(ParseResult parse) =>
+        parse.GetValue(Map) is { } map && !string.IsNullOrWhiteSpace(map) ? ColumnMapParser.Parse(map) : new Dictionary<string, string>();
 
     public ImportOptions? CustomerFile(ParseResult parse) =>
         parse.GetValue(Customers) is { } file ? Build(parse, file.FullName, ImportKind.Customers, parse.GetValue(CustomersMap)) with { Encoding = null, Sheet = null } : null;

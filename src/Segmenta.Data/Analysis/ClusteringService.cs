@@ -53,7 +53,9 @@ public static class ClusteringService
                 {
                     Database = database,
                     OutputDirectory = null,
-                    Transactions = seg.Transactions with { RejectsPath = seg.Transactions.RejectsPath ?? (outDir is null ? null : Path.Combine(outDir, SegmentationRunner.RejectsCsv)) },
+                    Transactions = seg.Transactions is { } transactions
+                        ? transactions with { RejectsPath = transactions.RejectsPath ?? (outDir is null ? null : Path.Combine(outDir, SegmentationRunner.RejectsCsv)) }
+                        : null,
                 }, null, cancellationToken).ConfigureAwait(false);
                 Lap("segment");
             }

@@ -47,11 +47,7 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
         if (!TableExists(TransactionsTable))
             throw new SegmentaInputException("No transactions in the store: import a transactions file first (segmenta import --input FILE).");
         var columns = TableColumns(TransactionsTable);
-        using var probe = Query("SELECT count(*), max(order_date), min(order_date)"
-            + (columns.Contains("order_id") ? ", count(order_id)" : ", 0")
-            + (columns.Contains("product_id") ? ", count(product_id)" : ", 0")
-            + (columns.Contains("cost") ? ", count(cost)" : ", 0")
-            + " FROM " + TransactionsTable);
+        using var probe = Query(EngineSql.Probe(Dialect, TransactionsTable, [.. columns]));
         probe.Read();
         var rows = probe.GetInt64(0);
         if (rows == 0)
@@ -73,12 +69,12 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
         var sql = FeatureQuery.Build(Dialect, shape, used, TransactionsTable, TableExists(CustomersTable) ? CustomersTable : null);
         Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS {sql}");
         if (shape.Interactions is not null)
-            Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS {ContactFeatureQuery.Profit(Dialect, FeaturesTable, MarginRate(profitability, shape.HasCost))}");
+            Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS {ContactFeatureQuery.Profit(Dialect, FeaturesTable, TableColumns(FeaturesTable), MarginRate(profitability, shape.HasCost))}");
 
         using var stats = Query($"SELECT count(*) FROM {FeaturesTable}");
         stats.Read();
         var customers = stats.GetInt64(0);
-        using var counts = Query($"SELECT count(*) FILTER (WHERE order_date <= {Dialect.DateLiteral(used)}), count(*) FILTER (WHERE order_date > {Dialect.DateLiteral(used)}), min(order_date) FILTER (WHERE order_date <= {Dialect.DateLiteral(used)}), max(order_date) FILTER (WHERE order_date <= {Dialect.DateLiteral(used)}) FROM {TransactionsTable}");
+        using var counts = Query(EngineSql.AsOfCounts(Dialect, TransactionsTable, used));
         counts.Read();
         return Task.FromResult(new FeatureBuildResult(
             used, customers, counts.GetInt64(0), counts.GetInt64(1), GetDate(counts, 2), GetDate(counts, 3),
@@ -94,10 +90,9 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
     {
         if (profitability.MarginRate is { } given) return Math.Round((decimal)given, 10);
         if (!hasCost) return null;
-        using var reader = Query($"SELECT sum({FeatureNames.Margin}), sum({FeatureNames.MonetaryTotal}) FROM {FeaturesTable} WHERE {FeatureNames.Margin} IS NOT NULL AND {FeatureNames.MonetaryTotal} > 0");
+        using var reader = Query(ContactFeatureQuery.MarginSums(FeaturesTable));
         reader.Read();
-        if (reader.IsDBNull(0) || reader.IsDBNull(1) || reader.GetDecimal(1) <= 0) return null;
-        return Math.Round(reader.GetDecimal(0) / reader.GetDecimal(1), 10);
+        return reader.IsDBNull(0) || reader.IsDBNull(1) ? null : ContactFeatureQuery.PopulationMarginRate(reader.GetDecimal(0), reader.GetDecimal(1));
     }
 
     /// <summary>
@@ -146,23 +141,22 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
     /// <inheritdoc />
     public Task<ValueHistogram> HistogramAsync(string column, CancellationToken cancellationToken)
     {
-        var features = TableColumns(FeaturesTable);
-        if (!features.Contains(column))
-            throw new SegmentaInputException($"Unknown feature \"{column}\". Features: {string.Join(", ", features)}.");
-        var q = Dialect.QuoteIdentifier(column);
+        var kinds = ColumnKinds(FeaturesTable);
+        if (!kinds.TryGetValue(column, out var kind))
+            throw new SegmentaInputException($"Unknown feature \"{column}\". Features: {string.Join(", ", kinds.Keys)}.");
         var values = new List<decimal>();
         var counts = new List<long>();
-        using (var reader = Query($"SELECT CAST({q} AS DECIMAL(38,6)) AS v, count(*) FROM {FeaturesTable} WHERE {q} IS NOT NULL GROUP BY v ORDER BY v"))
+        using (var reader = Query(EngineSql.Histogram(Dialect, FeaturesTable, column, kind)))
         {
             while (reader.Read())
             {
-                values.Add(reader.GetDecimal(0));
+                values.Add(kind == ColumnKind.Double ? EngineSql.HistogramValue(reader.GetDouble(0)) : reader.GetDecimal(0));
                 counts.Add(reader.GetInt64(1));
             }
         }
-        using var nulls = Query($"SELECT count(*) FROM {FeaturesTable} WHERE {q} IS NULL");
+        using var nulls = Query(EngineSql.NullCount(Dialect, FeaturesTable, column));
         nulls.Read();
-        return Task.FromResult(new ValueHistogram([.. values], [.. counts], nulls.GetInt64(0)));
+        return Task.FromResult(EngineSql.HistogramOf(values, counts, nulls.GetInt64(0)));
     }
 
     /// <inheritdoc />
@@ -191,12 +185,12 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
             margin.Add(reader.IsDBNull(6) ? double.NaN : reader.GetDouble(6));
             cost.Add(reader.IsDBNull(7) ? 0 : reader.GetDouble(7));
         }
-        return Task.FromResult(new CustomerHistories(ids, [.. x], [.. tx], [.. t], [.. m])
+        return Task.FromResult(Engines.HistoryOrder.ByCustomerId(new CustomerHistories(ids, [.. x], [.. tx], [.. t], [.. m])
         {
             Revenue = profit ? [.. revenue] : null,
             GrossMargin = profit ? [.. margin] : null,
             ContactCost90d = profit ? [.. cost] : null,
-        });
+        }));
     }
 
     /// <inheritdoc />
@@ -225,34 +219,15 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
     public Task ApplyPlansAsync(IReadOnlyList<SchemePlan> plans, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plans);
-        var known = new HashSet<string>(TableColumns(FeaturesTable), StringComparer.Ordinal);
-        var depth = plans.Count == 0 ? 0 : plans.Max(p => p.Layers.Count);
-        var from = FeaturesTable;
-        for (var layer = 0; layer < depth; layer++)
-        {
-            var compiler = new ExprSqlCompiler(Dialect, new HashSet<string>(known, StringComparer.Ordinal));
-            var select = new List<string> { "*" };
-            foreach (var plan in plans.Where(p => layer < p.Layers.Count))
-            {
-                foreach (var column in plan.Layers[layer])
-                {
-                    if (!known.Add(column.Name))
-                        throw new SegmentaInputException($"Scheme \"{plan.Scheme}\" writes column \"{column.Name}\", which already exists. Rename the scheme's output.");
-                    select.Add(compiler.Compile(column.Expression) + " AS " + Dialect.QuoteIdentifier(column.Name));
-                }
-            }
-            from = $"(SELECT {string.Join(", ", select)} FROM {from}) AS layer{layer}";
-        }
-        Execute($"CREATE OR REPLACE TABLE {SegmentsTable} AS SELECT * FROM {from}");
+        Execute($"CREATE OR REPLACE TABLE {SegmentsTable} AS {EngineSql.Plans(Dialect, plans, ColumnKinds(FeaturesTable), FeaturesTable)}");
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SegmentStats>> SegmentStatsAsync(string segmentColumn, CancellationToken cancellationToken)
     {
-        var q = Dialect.QuoteIdentifier(segmentColumn);
         var list = new List<SegmentStats>();
-        using var reader = Query($"SELECT CAST({q} AS VARCHAR), count(*), CAST(sum(monetary_total) AS DECIMAL(38,4)), avg(recency_days), avg(orders), avg(CAST(monetary_total AS DOUBLE)) FROM {SegmentsTable} GROUP BY 1 ORDER BY 1");
+        using var reader = Query(EngineSql.SegmentStats(Dialect, SegmentsTable, segmentColumn));
         while (reader.Read())
         {
             list.Add(new SegmentStats(
@@ -280,12 +255,22 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
         return columns;
     }
 
+    /// <summary>Each column of a table with its value kind.</summary>
+    internal IReadOnlyDictionary<string, ColumnKind> ColumnKinds(string table)
+    {
+        var columns = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
+        using var reader = Query($"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = {Dialect.StringLiteral(table)} ORDER BY ordinal_position");
+        while (reader.Read()) columns[reader.GetString(0)] = Sql.ColumnKinds.FromTypeName(reader.GetString(1));
+        return columns;
+    }
+
     private static readonly HashSet<string> CoreTransactionColumns = new(StringComparer.Ordinal)
     {
         "src_row", "customer_id", "order_date", "amount", "order_id", "product_id", "quantity", "cost", "category", "discount",
     };
 
-    private static bool IsTransactionAttribute(string column) => !CoreTransactionColumns.Contains(column);
+    /// <summary>Whether a transactions column is an attribute (region, industry …) rather than one of the fixed columns.</summary>
+    internal static bool IsTransactionAttribute(string column) => !CoreTransactionColumns.Contains(column);
 
     internal void Execute(string sql)
     {

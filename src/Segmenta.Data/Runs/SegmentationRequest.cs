@@ -6,8 +6,23 @@ namespace Segmenta.Data.Runs;
 /// <summary>Everything one "segment" run needs: inputs, store, scheme settings and outputs.</summary>
 public sealed record SegmentationRequest
 {
-    /// <summary>The transactions file and how to read it.</summary>
-    public required ImportOptions Transactions { get; init; }
+    /// <summary>The transactions file and how to read it; null when <see cref="SourceTable"/> names a table on the engine instead.</summary>
+    public ImportOptions? Transactions { get; init; }
+
+    /// <summary>The engine: DuckDB (default, the <see cref="Database"/> file), PostgreSQL or ClickHouse (at <see cref="Source"/>).</summary>
+    public Engines.EngineKind Engine { get; init; } = Engines.EngineKind.DuckDb;
+
+    /// <summary>
+    /// Where a server engine runs: <c>postgres://user:password@host:port/database[?schema=segmenta]</c> or
+    /// <c>clickhouse://host:port,host:port[/database][?cluster=NAME]</c>. Unused for DuckDB.
+    /// </summary>
+    public string? Source { get; init; }
+
+    /// <summary>A table or view already on the server engine to use as the transactions (instead of a file).</summary>
+    public string? SourceTable { get; init; }
+
+    /// <summary>Role → column of <see cref="SourceTable"/> (as <c>--map</c> for a file).</summary>
+    public IReadOnlyDictionary<string, string> SourceColumnMap { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Optional customer attributes file.</summary>
     public ImportOptions? Customers { get; init; }

@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using DuckDB.NET.Data;
+using Segmenta.Core;
 using Segmenta.Core.Ingest;
 using Segmenta.Core.Pipelines;
 using Segmenta.Data.Alerts;
 using Segmenta.Data.DuckDb;
+using Segmenta.Data.Engines;
 using Segmenta.Data.Import;
 using Segmenta.Data.Output;
 using Segmenta.Data.Schemes;
@@ -11,29 +14,39 @@ using Segmenta.Data.Snapshots;
 namespace Segmenta.Data.Runs;
 
 /// <summary>
-/// The "run a segmentation" application service: import → features → schemes → outputs, on the embedded
-/// DuckDB store. The CLI and the server call this and nothing else, so they never disagree.
+/// The "run a segmentation" application service: import → features → schemes → outputs → snapshot, on the embedded
+/// DuckDB store (default) or on a PostgreSQL server or ClickHouse cluster. The CLI and the server call this and
+/// nothing else, so they never disagree.
 /// </summary>
 public static class SegmentationRunner
 {
     /// <summary>Output file names inside the output folder.</summary>
     public const string CustomersCsv = "customers.csv", CustomersXlsx = "customers.xlsx", SummaryJson = "summary.json", RejectsCsv = "rejects.csv";
 
-    /// <summary>Runs the whole job. Bad input throws <see cref="Core.SegmentaInputException"/> before any output but the rejects file is written.</summary>
-    public static async Task<SegmentationRun> RunAsync(
+    /// <summary>The optional input tables: imported when their file is given, dropped otherwise.</summary>
+    private static readonly ImportKind[] OptionalInputs = [ImportKind.Customers, ImportKind.Interactions, ImportKind.Surveys];
+
+    /// <summary>
+    /// Runs the whole job. Bad input throws <see cref="SegmentaInputException"/> before any output but the rejects file
+    /// is written; an unreachable server or shard throws <see cref="EngineUnavailableException"/> and nothing is written
+    /// (no output file, no snapshot).
+    /// </summary>
+    public static Task<SegmentationRun> RunAsync(
         SegmentationRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var clock = Stopwatch.StartNew();
-        var steps = new Dictionary<string, double>(StringComparer.Ordinal);
-        void Lap(string step)
-        {
-            steps[step] = Math.Round(clock.Elapsed.TotalSeconds, 3);
-            clock.Restart();
-        }
-
         // Scheme files are read (and their structure checked) before any work, so a typo fails in milliseconds.
         var options = request.Options with { Schemes = [.. request.Options.Schemes, .. ResolveSchemes(request)] };
+        return request.Engine == EngineKind.DuckDb
+            ? RunOnDuckDbAsync(request, options, progress, cancellationToken)
+            : RunOnServerAsync(request, options, progress, cancellationToken);
+    }
+
+    private static async Task<SegmentationRun> RunOnDuckDbAsync(SegmentationRequest request, SegmentationOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        if (request.Transactions is null)
+            throw new SegmentaInputException("--table reads a table on a server engine: add --engine postgres|clickhouse --source …, or give --input FILE.");
+        var steps = new Steps();
         var outDir = request.OutputDirectory;
         if (outDir is not null) Directory.CreateDirectory(outDir);
         using var gate = await StoreGate.EnterAsync(request.Database, cancellationToken).ConfigureAwait(false);
@@ -41,11 +54,149 @@ public static class SegmentationRunner
         var engine = new DuckDbEngine(connection);
 
         progress?.Report("import");
-        var transactionsOptions = request.Transactions with
+        var loads = Import(connection, request, outDir, cancellationToken);
+        foreach (var kind in OptionalInputs)
         {
-            RejectsPath = request.Transactions.RejectsPath ?? (outDir is null ? null : Path.Combine(outDir, RejectsCsv)),
+            // A table from an earlier import of another file would attach stale attributes or contacts.
+            var table = ImportOptions.DefaultTable(kind);
+            if (loads.Of(kind) is null && engine.TableExists(table)) engine.Execute($"DROP TABLE {table}");
+        }
+        steps.Lap("import");
+
+        progress?.Report("segment");
+        var notes = new List<string>();
+        options = SnapshotRunStep.Prepare(connection, request.Snapshot, options, notes);
+        var result = await SegmentationPipeline.RunAsync(engine, options, cancellationToken).ConfigureAwait(false);
+        SegmentRunStore.Save(connection, result);
+        steps.Lap("segment");
+        return Finish(connection, connection, request.Database != ":memory:", request, progress, loads, result, steps, notes);
+    }
+
+    private static async Task<SegmentationRun> RunOnServerAsync(SegmentationRequest request, SegmentationOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        if ((request.Transactions is null) == (request.SourceTable is null))
+            throw new SegmentaInputException("Give either --input FILE (loaded into the engine) or --table TABLE (already on the engine), not both or neither.");
+        var steps = new Steps();
+        await using var engine = ServerEngines.Create(request.Engine, request.Source);
+        progress?.Report("connect");
+        // Every server / shard is checked before anything is written (no output folder content, no store file).
+        await engine.OpenAsync(cancellationToken).ConfigureAwait(false);
+        steps.Lap("connect");
+
+        var outDir = request.OutputDirectory;
+        if (outDir is not null) Directory.CreateDirectory(outDir);
+        // The snapshot (and the run record for `segmenta report`) go to the local DuckDB store, from the per-customer
+        // table streamed back at the end; without a snapshot the store is not touched.
+        var keepsSnapshot = request.Snapshot is not null && request.Database != ":memory:";
+        using var gate = keepsSnapshot ? await StoreGate.EnterAsync(request.Database, cancellationToken).ConfigureAwait(false) : null;
+        using var store = keepsSnapshot ? DuckDbStore.Open(request.Database) : null;
+        // Files are parsed by the one importer (DuckDB, in memory), then the typed rows are bulk-copied to the engine,
+        // so every engine sees the same accepted rows and the same rejects.
+        using var local = DuckDbStore.Open(":memory:");
+        progress?.Report("import");
+        Loads loads;
+        if (request.SourceTable is { } table)
+        {
+            var transactions = await engine.UseTableAsync(table, request.SourceColumnMap, cancellationToken).ConfigureAwait(false);
+            loads = Import(local, request, outDir, cancellationToken) with { Transactions = transactions };
+        }
+        else
+        {
+            loads = Import(local, request, outDir, cancellationToken);
+            await engine.CopyFromDuckDbAsync(local, DuckDbEngine.TransactionsTable, cancellationToken).ConfigureAwait(false);
+            Db.Execute(local, $"DROP TABLE {DuckDbEngine.TransactionsTable}");
+        }
+        foreach (var kind in OptionalInputs)
+        {
+            var name = ImportOptions.DefaultTable(kind);
+            if (loads.Of(kind) is not null) await engine.CopyFromDuckDbAsync(local, name, cancellationToken).ConfigureAwait(false);
+            else await engine.DropTableAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        steps.Lap("import");
+
+        progress?.Report("segment");
+        var notes = new List<string>();
+        if (store is not null) options = SnapshotRunStep.Prepare(store, request.Snapshot, options, notes);
+        var result = await SegmentationPipeline.RunAsync(engine, options, cancellationToken).ConfigureAwait(false);
+        steps.Lap("segment");
+
+        // Only now, after every engine step has succeeded, is anything written: a failed run (e.g. a shard down)
+        // leaves neither a snapshot nor customers.csv / summary.json.
+        var target = store ?? local;
+        if (outDir is not null || store is not null)
+        {
+            progress?.Report("fetch");
+            const string incoming = "customer_segments_incoming";
+            await engine.CopySegmentsToDuckDbAsync(target, incoming, cancellationToken).ConfigureAwait(false);
+            Db.Execute(target, $"DROP TABLE IF EXISTS {DuckDbEngine.SegmentsTable}");
+            Db.Execute(target, $"ALTER TABLE {incoming} RENAME TO {DuckDbEngine.SegmentsTable}");
+            if (store is not null)
+            {
+                MirrorRunTables(local, store, result);
+                SegmentRunStore.Save(store, result);
+            }
+            steps.Lap("fetch");
+        }
+        return Finish(target, store, store is not null, request, progress, loads, result, steps, notes);
+    }
+
+    /// <summary>
+    /// Makes the local store describe this server run, as a DuckDB run would leave it: <c>customer_features</c> (the
+    /// feature columns of the streamed-back segment table), the optional inputs that were given (customers,
+    /// interactions — read by plan adherence —, surveys); tables of an earlier run whose rows now live on the server
+    /// (transactions, inputs not given this time) are dropped so no later command mixes two runs.
+    /// </summary>
+    private static void MirrorRunTables(DuckDBConnection local, DuckDBConnection store, SegmentationResult result)
+    {
+        var engine = new DuckDbEngine(store);
+        var dialect = Sql.DuckDbDialect.Instance;
+        var features = result.Features.Columns.Concat(result.Models?.Columns.Select(c => c.Name) ?? []).Select(dialect.QuoteIdentifier);
+        engine.Execute($"CREATE OR REPLACE TABLE {DuckDbEngine.FeaturesTable} AS SELECT {string.Join(", ", features)} FROM {DuckDbEngine.SegmentsTable}");
+        if (engine.TableExists(DuckDbEngine.TransactionsTable)) engine.Execute($"DROP TABLE {DuckDbEngine.TransactionsTable}");
+        var source = new DuckDbEngine(local);
+        foreach (var kind in OptionalInputs)
+        {
+            var table = ImportOptions.DefaultTable(kind);
+            if (engine.TableExists(table)) engine.Execute($"DROP TABLE {table}");
+            if (!source.TableExists(table)) continue;
+            var columns = EngineColumn.OfDuckDbTable(local, table);
+            using var sink = new DuckDbRowSink(store, table, columns);
+            using var reader = source.Query($"SELECT * FROM {table}");
+            var values = new object?[columns.Count];
+            while (reader.Read())
+            {
+                for (var i = 0; i < values.Length; i++) values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                sink.Add(values);
+            }
+        }
+    }
+
+    /// <summary>The files of one run's inputs as loaded (null: not given).</summary>
+    private sealed record Loads(LoadReport Transactions, LoadReport? Customers, LoadReport? Interactions, LoadReport? Surveys)
+    {
+        public LoadReport? Of(ImportKind kind) => kind switch
+        {
+            ImportKind.Customers => Customers,
+            ImportKind.Interactions => Interactions,
+            ImportKind.Surveys => Surveys,
+            _ => Transactions,
         };
-        var transactions = Importer.Import(connection, transactionsOptions, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports the transactions file (when given; a server run with --table has none: its report is replaced by the
+    /// caller) and the optional files, rejects next to the outputs.
+    /// </summary>
+    private static Loads Import(DuckDBConnection connection, SegmentationRequest request, string? outDir, CancellationToken cancellationToken)
+    {
+        LoadReport? transactions = null;
+        if (request.Transactions is { } file)
+        {
+            transactions = Importer.Import(connection, file with
+            {
+                RejectsPath = file.RejectsPath ?? (outDir is null ? null : Path.Combine(outDir, RejectsCsv)),
+            }, cancellationToken);
+        }
         LoadReport? customers = null;
         if (request.Customers is not null)
         {
@@ -56,34 +207,50 @@ public static class SegmentationRunner
             };
             customers = Importer.Import(connection, customerOptions, cancellationToken);
         }
-        else if (engine.TableExists(DuckDbEngine.CustomersTable))
+        var interactions = ImportOptional(connection, request.Interactions, ImportKind.Interactions, outDir, cancellationToken);
+        var surveys = ImportOptional(connection, request.Surveys, ImportKind.Surveys, outDir, cancellationToken);
+        return new Loads(transactions!, customers, interactions, surveys);
+    }
+
+    /// <summary>
+    /// Imports an optional interactions or surveys file into its table (rejects next to the outputs as
+    /// <c>interactions_rejects.csv</c> / <c>surveys_rejects.csv</c>), or null when none was given.
+    /// </summary>
+    private static LoadReport? ImportOptional(
+        DuckDBConnection connection, ImportOptions? options, ImportKind kind, string? outDir, CancellationToken cancellationToken)
+    {
+        if (options is null) return null;
+        var table = ImportOptions.DefaultTable(kind);
+        return Importer.Import(connection, options with
         {
-            // A customers table from an earlier import of another file would attach stale attributes.
-            engine.Execute($"DROP TABLE {DuckDbEngine.CustomersTable}");
-        }
-        var interactions = ImportOptional(connection, engine, request.Interactions, ImportKind.Interactions, outDir, cancellationToken);
-        var surveys = ImportOptional(connection, engine, request.Surveys, ImportKind.Surveys, outDir, cancellationToken);
-        Lap("import");
+            Kind = kind,
+            TableName = table,
+            RejectsPath = options.RejectsPath ?? (outDir is null ? null : Path.Combine(outDir, table + "_" + RejectsCsv)),
+        }, cancellationToken);
+    }
 
-        progress?.Report("segment");
-        var notes = new List<string>();
-        options = SnapshotRunStep.Prepare(connection, request.Snapshot, options, notes);
-        var result = await SegmentationPipeline.RunAsync(engine, options, cancellationToken).ConfigureAwait(false);
-        SegmentRunStore.Save(connection, result);
-        Lap("segment");
-
+    /// <summary>
+    /// customers.csv / .xlsx from the segment table of <paramref name="connection"/>, then the snapshot (when asked for and
+    /// <paramref name="keepsSnapshot"/>) and the run record in <paramref name="store"/> (none when null: a server run
+    /// without a snapshot), then summary.json.
+    /// </summary>
+    private static SegmentationRun Finish(
+        DuckDBConnection connection, DuckDBConnection? store, bool keepsSnapshot, SegmentationRequest request, IProgress<string>? progress,
+        Loads loads, SegmentationResult result, Steps steps, List<string> notes)
+    {
+        var outDir = request.OutputDirectory;
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (transactions.RejectsFile is not null) files["rejects"] = transactions.RejectsFile;
-        if (customers?.RejectsFile is not null) files["customer_rejects"] = customers.RejectsFile;
-        if (interactions?.RejectsFile is not null) files["interaction_rejects"] = interactions.RejectsFile;
-        if (surveys?.RejectsFile is not null) files["survey_rejects"] = surveys.RejectsFile;
+        if (loads.Transactions.RejectsFile is not null) files["rejects"] = loads.Transactions.RejectsFile;
+        if (loads.Customers?.RejectsFile is not null) files["customer_rejects"] = loads.Customers.RejectsFile;
+        if (loads.Interactions?.RejectsFile is not null) files["interaction_rejects"] = loads.Interactions.RejectsFile;
+        if (loads.Surveys?.RejectsFile is not null) files["survey_rejects"] = loads.Surveys.RejectsFile;
         if (outDir is not null)
         {
             progress?.Report("write");
             var csv = Path.Combine(outDir, CustomersCsv);
             CustomerTableExporter.WriteCsv(connection, DuckDbEngine.SegmentsTable, csv, request.SortedOutput);
             files["customers_csv"] = csv;
-            Lap("write_csv");
+            steps.Lap("write_csv");
             var xlsx = Path.Combine(outDir, CustomersXlsx);
             if (request.Format == OutputFormat.CsvAndXlsx)
             {
@@ -91,25 +258,29 @@ public static class SegmentationRunner
                 files["customers_xlsx"] = xlsx;
                 if (sheets > 1)
                     notes.Add($"customers.xlsx: {result.Features.Customers:N0} customers exceed Excel's 1,048,576 rows per sheet; split across {sheets} sheets.");
-                Lap("write_xlsx");
+                steps.Lap("write_xlsx");
             }
             else
             {
                 notes.Add("customers.xlsx skipped (--format csv).");
             }
         }
-        var run = new SegmentationRun(transactions, customers, result, files, notes, steps) { Interactions = interactions, Surveys = surveys };
-        if (request.Snapshot is { } snapshotRequest && request.Database != ":memory:")
+        var run = new SegmentationRun(loads.Transactions, loads.Customers, result, files, notes, steps.Seconds) { Interactions = loads.Interactions, Surveys = loads.Surveys };
+        if (request.Snapshot is { } snapshotRequest && store is not null && keepsSnapshot)
         {
             progress?.Report("snapshot");
-            var snapshot = SnapshotRunStep.Save(connection, snapshotRequest, result, InputFingerprint.Of(request.Transactions.Path, transactions.RowsRead));
-            var alerts = snapshotRequest.AlertRulesPath is { } rules ? AlertRunner.Evaluate(connection, rules, snapshot.Id, outDir) : null;
+            // A table on the server has no file to hash: the fingerprint names the table and its row count.
+            var input = request.Transactions is { } file
+                ? InputFingerprint.Of(file.Path, loads.Transactions.RowsRead)
+                : new InputFingerprint($"{request.Engine.ToString().ToLowerInvariant()}:{request.SourceTable}", "", 0, loads.Transactions.RowsRead);
+            var snapshot = SnapshotRunStep.Save(store, snapshotRequest, result, input);
+            var alerts = snapshotRequest.AlertRulesPath is { } rules ? AlertRunner.Evaluate(store, rules, snapshot.Id, outDir) : null;
             if (alerts?.File is { } alertsFile) files["alerts"] = alertsFile;
             run = run with { Snapshot = snapshot, Alerts = alerts };
-            Lap("snapshot");
+            steps.Lap("snapshot");
         }
         // The facts a later `segmenta report --db FILE` needs that the tables do not hold.
-        Reporting.RunRecordStore.Save(connection, Reporting.RunRecord.From(run));
+        if (store is not null) Reporting.RunRecordStore.Save(store, Reporting.RunRecord.From(run));
         if (outDir is not null)
         {
             var summary = Path.Combine(outDir, SummaryJson);
@@ -117,28 +288,6 @@ public static class SegmentationRunner
             files["summary_json"] = summary;
         }
         return run;
-    }
-
-    /// <summary>
-    /// Imports an optional interactions or surveys file into its table (rejects next to the outputs as
-    /// <c>interactions_rejects.csv</c> / <c>surveys_rejects.csv</c>); without one, drops the table an earlier run left, so
-    /// stale contacts never leak into this run's features.
-    /// </summary>
-    private static LoadReport? ImportOptional(
-        DuckDB.NET.Data.DuckDBConnection connection, DuckDbEngine engine, ImportOptions? options, ImportKind kind, string? outDir, CancellationToken cancellationToken)
-    {
-        var table = ImportOptions.DefaultTable(kind);
-        if (options is null)
-        {
-            if (engine.TableExists(table)) engine.Execute($"DROP TABLE {table}");
-            return null;
-        }
-        return Importer.Import(connection, options with
-        {
-            Kind = kind,
-            TableName = table,
-            RejectsPath = options.RejectsPath ?? (outDir is null ? null : Path.Combine(outDir, table + "_" + RejectsCsv)),
-        }, cancellationToken);
     }
 
     /// <summary>The request's <c>--scheme</c> arguments as user schemes whose problems point at their file's lines.</summary>
@@ -154,12 +303,26 @@ public static class SegmentationRunner
             var structure = SchemeYamlLoader.Check(document, schema: null);
             if (structure.Count > 0) throw new SchemeFileException(structure);
             if (schemes.Any(s => s.Definition.Name == document.Definition.Name))
-                throw new Core.SegmentaInputException($"--scheme {reference}: scheme \"{document.Definition.Name}\" is given twice — give each scheme once.");
+                throw new SegmentaInputException($"--scheme {reference}: scheme \"{document.Definition.Name}\" is given twice — give each scheme once.");
             var source = catalog.Find(document.Definition.Name) is { IsPreset: true } entry && ReferenceEquals(entry.Document, document)
                 ? CatalogEntry.PresetSource
                 : document.Source;
             schemes.Add(new UserScheme(document.Definition, source) { Locate = message => document.Locate(message).ToString() });
         }
         return schemes;
+    }
+
+    /// <summary>Wall time per step, for the summary and benchmarks.</summary>
+    private sealed class Steps
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+        public Dictionary<string, double> Seconds { get; } = new(StringComparer.Ordinal);
+
+        public void Lap(string step)
+        {
+            Seconds[step] = Math.Round(_clock.Elapsed.TotalSeconds, 3);
+            _clock.Restart();
+        }
     }
 }

@@ -7,6 +7,18 @@ internal sealed class DuckDbDialect : SqlDialect
 
     public override string Name => "duckdb";
 
+    public override string TypeName(SqlType type) => type switch
+    {
+        SqlType.BigInt => "BIGINT",
+        SqlType.Int => "INTEGER",
+        SqlType.Double => "DOUBLE",
+        SqlType.Money => "DECIMAL(18,4)",
+        SqlType.Wide => "DECIMAL(38,6)",
+        SqlType.Text => "VARCHAR",
+        SqlType.Date => "DATE",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
     public override string DaysBetween(string from, string to) => $"date_diff('day', {from}, {to})";
 
     public override string ArgMin(string value, string key) => $"arg_min({value}, {key})";

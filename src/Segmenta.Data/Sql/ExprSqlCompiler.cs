@@ -9,102 +9,202 @@ namespace Segmenta.Data.Sql;
 /// Compiles the rule AST to SQL text for one dialect. Column names are checked against the known columns
 /// and quoted; literals are rendered by the dialect, so no user text reaches the engine as SQL.
 /// </summary>
-internal sealed class ExprSqlCompiler(SqlDialect dialect, IReadOnlySet<string> knownColumns)
+/// <remarks>
+/// The same tree gives the same answer on every engine: a double meeting an exact number makes the exact side a
+/// double (as the in-memory evaluator does), division is in double precision, text is ordered byte-wise, a date
+/// compared with a text literal reads the literal as a date, and on engines without SQL's three-valued null logic
+/// (<see cref="SqlDialect.EmulatesNullLogic"/>) conditions are written as "definitely true" / "definitely false"
+/// tests, so <c>not (x &gt; 5 and y &lt; 3)</c> matches exactly the rows it matches in standard SQL.
+/// </remarks>
+internal sealed class ExprSqlCompiler
 {
-    public string Compile(Expr expr)
+    private readonly SqlDialect _dialect;
+    private readonly IReadOnlyDictionary<string, ColumnKind> _columns;
+
+    /// <summary>A compiler that knows the column names but not their kinds.</summary>
+    public ExprSqlCompiler(SqlDialect dialect, IReadOnlySet<string> knownColumns)
+        : this(dialect, knownColumns.ToDictionary(c => c, _ => ColumnKind.Unknown, StringComparer.Ordinal))
     {
-        var sb = new StringBuilder();
-        Write(sb, expr);
-        return sb.ToString();
     }
 
-    private void Write(StringBuilder sb, Expr expr)
+    /// <summary>A compiler that knows each column's kind (needed for exact results on ClickHouse and PostgreSQL).</summary>
+    public ExprSqlCompiler(SqlDialect dialect, IReadOnlyDictionary<string, ColumnKind> columns)
     {
+        _dialect = dialect;
+        _columns = columns;
+    }
+
+    /// <summary>The SQL of <paramref name="expr"/> as a value (a condition becomes a nullable boolean).</summary>
+    public string Compile(Expr expr) => Value(expr);
+
+    /// <summary>The kind of value <paramref name="expr"/> produces.</summary>
+    public ColumnKind KindOf(Expr expr) => expr switch
+    {
+        ColumnRef c => _columns.TryGetValue(c.Name, out var k) ? k : ColumnKind.Unknown,
+        Literal { Value: null } => ColumnKind.Unknown,
+        Literal { Value: decimal d } => decimal.Truncate(d) == d && _dialect.EmulatesNullLogic ? ColumnKind.Integer : ColumnKind.Decimal,
+        Literal { Value: long or int or short } => ColumnKind.Integer,
+        Literal { Value: double } => ColumnKind.Double,
+        Literal { Value: string } => ColumnKind.Text,
+        Literal { Value: bool } => ColumnKind.Boolean,
+        Literal { Value: DateOnly } => ColumnKind.Date,
+        Binary { Op: BinaryOp.Divide } => ColumnKind.Double,
+        Binary b when IsArithmetic(b.Op) => Wider(KindOf(b.Left), KindOf(b.Right)),
+        Unary { Op: UnaryOp.Negate } u => KindOf(u.Operand),
+        CaseWhen cw => cw.Branches.Select(br => br.Then).Append(cw.Else).Select(KindOf).Aggregate(ColumnKind.Unknown, Wider),
+        _ => ColumnKind.Boolean,
+    };
+
+    private static bool IsArithmetic(BinaryOp op) => op is BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply or BinaryOp.Divide;
+
+    private static bool IsComparison(BinaryOp op) => op is BinaryOp.Equal or BinaryOp.NotEqual or BinaryOp.Less
+        or BinaryOp.LessOrEqual or BinaryOp.Greater or BinaryOp.GreaterOrEqual;
+
+    /// <summary>Nodes whose null handling differs on engines without three-valued logic (comparisons and IS NULL do not).</summary>
+    private static bool IsConnective(Expr expr) => expr switch
+    {
+        Binary b => b.Op is BinaryOp.And or BinaryOp.Or,
+        Unary u => u.Op == UnaryOp.Not,
+        InList or Between => true,
+        _ => false,
+    };
+
+    private static ColumnKind Wider(ColumnKind a, ColumnKind b)
+    {
+        if (a == ColumnKind.Unknown) return b;
+        if (b == ColumnKind.Unknown) return a;
+        if (a == ColumnKind.Double || b == ColumnKind.Double) return ColumnKind.Double;
+        if (a == ColumnKind.Decimal || b == ColumnKind.Decimal) return ColumnKind.Decimal;
+        return a;
+    }
+
+    private string Value(Expr expr)
+    {
+        if (_dialect.EmulatesNullLogic && IsConnective(expr))
+            return $"multiIf({True(expr)}, 1, {False(expr)}, 0, NULL)";
+        var sb = new StringBuilder();
         switch (expr)
         {
             case ColumnRef c:
-                if (!knownColumns.Contains(c.Name))
-                    throw new SegmentaInputException($"Unknown column \"{c.Name}\" in a rule. Known columns: {string.Join(", ", knownColumns.Order(StringComparer.Ordinal))}.");
-                sb.Append(dialect.QuoteIdentifier(c.Name));
-                break;
+                return Column(c);
             case Literal l:
-                sb.Append(LiteralSql(l.Value));
-                break;
+                return LiteralSql(l.Value);
+            case Binary b when b.Op == BinaryOp.Divide:
+                return _dialect.Divide(Value(b.Left), Value(b.Right));
+            case Binary b when IsArithmetic(b.Op) || IsComparison(b.Op):
+                var (left, right) = Operands(b.Left, b.Right, ordering: IsComparison(b.Op) && b.Op is not (BinaryOp.Equal or BinaryOp.NotEqual));
+                return $"({left} {OperatorSql(b.Op)} {right})";
             case Binary b:
-                sb.Append('(');
-                Write(sb, b.Left);
-                sb.Append(' ').Append(OperatorSql(b.Op)).Append(' ');
-                if (b.Op == BinaryOp.Divide)
-                {
-                    // Division by zero gives null on every engine (SQL engines disagree otherwise).
-                    sb.Append("NULLIF(");
-                    Write(sb, b.Right);
-                    sb.Append(", 0)");
-                }
-                else
-                {
-                    Write(sb, b.Right);
-                }
-                sb.Append(')');
-                break;
+                return $"({Value(b.Left)} {OperatorSql(b.Op)} {Value(b.Right)})";
             case Unary u:
                 // "(-(…))", never "(-…)": a negative operand would otherwise print "--", a SQL comment.
-                sb.Append(u.Op == UnaryOp.Not ? "(NOT (" : "(-(");
-                Write(sb, u.Operand);
-                sb.Append("))");
-                break;
+                return (u.Op == UnaryOp.Not ? "(NOT (" : "(-(") + Value(u.Operand) + "))";
             case InList i:
-                sb.Append('(');
-                Write(sb, i.Value);
-                sb.Append(i.Negated ? " NOT IN (" : " IN (");
-                for (var k = 0; k < i.Items.Count; k++)
-                {
-                    if (k > 0) sb.Append(", ");
-                    Write(sb, i.Items[k]);
-                }
-                sb.Append("))");
-                break;
+                sb.Append('(').Append(Value(i.Value)).Append(i.Negated ? " NOT IN (" : " IN (");
+                sb.AppendJoin(", ", i.Items.Select(item => Operands(i.Value, item, ordering: false).Right));
+                return sb.Append("))").ToString();
             case Between bt:
-                sb.Append('(');
-                Write(sb, bt.Value);
-                sb.Append(bt.Negated ? " NOT BETWEEN " : " BETWEEN ");
-                Write(sb, bt.Low);
-                sb.Append(" AND ");
-                Write(sb, bt.High);
-                sb.Append(')');
-                break;
+                {
+                    var (value, low) = Operands(bt.Value, bt.Low, ordering: true);
+                    var high = Operands(bt.Value, bt.High, ordering: true).Right;
+                    return $"({value}{(bt.Negated ? " NOT BETWEEN " : " BETWEEN ")}{low} AND {high})";
+                }
             case IsNull n:
-                sb.Append('(');
-                Write(sb, n.Value);
-                sb.Append(n.Negated ? " IS NOT NULL)" : " IS NULL)");
-                break;
+                return "(" + Value(n.Value) + (n.Negated ? " IS NOT NULL)" : " IS NULL)");
             case CaseWhen cw:
                 sb.Append("(CASE");
                 foreach (var branch in cw.Branches)
-                {
-                    sb.Append(" WHEN ");
-                    Write(sb, branch.When);
-                    sb.Append(" THEN ");
-                    Write(sb, branch.Then);
-                }
-                sb.Append(" ELSE ");
-                Write(sb, cw.Else);
-                sb.Append(" END)");
-                break;
+                    sb.Append(" WHEN ").Append(Condition(branch.When)).Append(" THEN ").Append(Value(branch.Then));
+                return sb.Append(" ELSE ").Append(Value(cw.Else)).Append(" END)").ToString();
             default:
                 throw new NotSupportedException($"Expression node {expr.GetType().Name} has no SQL form.");
         }
     }
 
+    /// <summary>SQL that is true exactly when the condition is true (false or null otherwise).</summary>
+    private string Condition(Expr expr) => _dialect.EmulatesNullLogic ? True(expr) : Value(expr);
+
+    /// <summary>Never-null SQL: 1 when <paramref name="expr"/> is definitely true, else 0 (null-logic emulation).</summary>
+    private string True(Expr expr) => expr switch
+    {
+        Binary { Op: BinaryOp.And } b => $"({True(b.Left)} AND {True(b.Right)})",
+        Binary { Op: BinaryOp.Or } b => $"({True(b.Left)} OR {True(b.Right)})",
+        Unary { Op: UnaryOp.Not } u => False(u.Operand),
+        IsNull n => n.Negated ? $"isNotNull({Value(n.Value)})" : $"isNull({Value(n.Value)})",
+        InList i => i.Negated ? NotIn(i) : In(i),
+        Between bt => bt.Negated ? False(AsRange(bt)) : True(AsRange(bt)),
+        Literal { Value: bool v } => v ? "1" : "0",
+        Literal { Value: null } => "0",
+        _ => $"ifNull({Value(expr)}, 0)",
+    };
+
+    /// <summary>Never-null SQL: 1 when <paramref name="expr"/> is definitely false, else 0 (null-logic emulation).</summary>
+    private string False(Expr expr) => expr switch
+    {
+        Binary { Op: BinaryOp.And } b => $"({False(b.Left)} OR {False(b.Right)})",
+        Binary { Op: BinaryOp.Or } b => $"({False(b.Left)} AND {False(b.Right)})",
+        Unary { Op: UnaryOp.Not } u => True(u.Operand),
+        IsNull n => n.Negated ? $"isNull({Value(n.Value)})" : $"isNotNull({Value(n.Value)})",
+        InList i => i.Negated ? In(i) : NotIn(i),
+        Between bt => bt.Negated ? True(AsRange(bt)) : False(AsRange(bt)),
+        Literal { Value: bool v } => v ? "0" : "1",
+        Literal { Value: null } => "0",
+        _ => $"ifNull(NOT {Value(expr)}, 0)",
+    };
+
+    private static Binary AsRange(Between bt) =>
+        new Binary(BinaryOp.And, new Binary(BinaryOp.GreaterOrEqual, bt.Value, bt.Low), new Binary(BinaryOp.LessOrEqual, bt.Value, bt.High));
+
+    // x IN (a, b): true when x is not null and equals an item; false when x is not null, equals none, and no item is null.
+    private string In(InList i) => $"(isNotNull({Value(i.Value)}) AND ifNull({AnyEqual(i)}, 0))";
+
+    private string NotIn(InList i) => i.Items.Any(item => item is Literal { Value: null })
+        ? "0"
+        : $"(isNotNull({Value(i.Value)}) AND ifNull(NOT {AnyEqual(i)}, 0))";
+
+    private string AnyEqual(InList i)
+    {
+        var items = i.Items.Where(item => item is not Literal { Value: null }).ToList();
+        if (items.Count == 0) return "0";
+        var value = Value(i.Value);
+        return "(" + string.Join(" OR ", items.Select(item => $"({value} = {Operands(i.Value, item, ordering: false).Right})")) + ")";
+    }
+
+    /// <summary>Both operands of a comparison or arithmetic, converted so every engine compares the same values.</summary>
+    private (string Left, string Right) Operands(Expr left, Expr right, bool ordering)
+    {
+        var lk = KindOf(left);
+        var rk = KindOf(right);
+        return (Operand(left, lk, rk, ordering), Operand(right, rk, lk, ordering));
+    }
+
+    private string Operand(Expr expr, ColumnKind kind, ColumnKind other, bool ordering)
+    {
+        if (other == ColumnKind.Date && expr is Literal { Value: string s }
+            && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return _dialect.DateLiteral(date);
+        if (other == ColumnKind.Double && kind is ColumnKind.Integer or ColumnKind.Decimal)
+            return expr is Literal { Value: decimal d } ? _dialect.DoubleLiteral((double)d) : _dialect.ToDouble(Value(expr));
+        var sql = Value(expr);
+        return ordering && kind == ColumnKind.Text ? _dialect.TextForOrdering(sql) : sql;
+    }
+
+    private string Column(ColumnRef c)
+    {
+        if (!_columns.ContainsKey(c.Name))
+            throw new SegmentaInputException($"Unknown column \"{c.Name}\" in a rule. Known columns: {string.Join(", ", _columns.Keys.Order(StringComparer.Ordinal))}.");
+        return _dialect.QuoteIdentifier(c.Name);
+    }
+
     private string LiteralSql(object? value) => value switch
     {
         null => "NULL",
-        string s => dialect.StringLiteral(s),
-        bool b => dialect.BooleanLiteral(b),
-        decimal d => dialect.DecimalLiteral(d),
+        string s => _dialect.StringLiteral(s),
+        bool b => _dialect.BooleanLiteral(b),
+        decimal d => _dialect.DecimalLiteral(d),
         long or int or short => Convert.ToString(value, CultureInfo.InvariantCulture)!,
-        double d when double.IsFinite(d) => d.ToString("R", CultureInfo.InvariantCulture),
-        DateOnly date => dialect.DateLiteral(date),
+        double d when double.IsFinite(d) => _dialect.DoubleLiteral(d),
+        DateOnly date => _dialect.DateLiteral(date),
         _ => throw new NotSupportedException($"Literal of type {value.GetType().Name} has no SQL form."),
     };
 

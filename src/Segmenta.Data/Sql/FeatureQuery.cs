@@ -6,7 +6,8 @@ namespace Segmenta.Data.Sql;
 /// <summary>
 /// The per-customer feature query, written once and emitted per dialect. Two aggregation levels: first per
 /// (customer, purchase day) — the BTYD convention counts purchase days, and the first day's spend is needed to
-/// average the repeat purchases — then per customer.
+/// average the repeat purchases — then per customer. Every engine runs the same shape; on a sharded engine it runs
+/// on each shard's own rows (customers never span shards).
 /// </summary>
 internal static class FeatureQuery
 {
@@ -31,77 +32,115 @@ internal static class FeatureQuery
         string? Surveys = null,
         IReadOnlyDictionary<string, decimal>? UnitCosts = null);
 
+    /// <summary>The feature columns in table order (for engines that need the list, e.g. to create a table first).</summary>
+    public static IReadOnlyList<string> Columns(Shape shape)
+    {
+        List<string> columns =
+        [
+            FeatureNames.CustomerId, FeatureNames.FirstPurchase, FeatureNames.LastPurchase, FeatureNames.Orders,
+            FeatureNames.PurchaseDays, FeatureNames.Frequency, FeatureNames.RecencyDays, FeatureNames.TenureDays,
+            FeatureNames.FirstToLastDays, FeatureNames.MonetaryTotal, FeatureNames.MonetaryMean, FeatureNames.RepeatMonetaryMean,
+            FeatureNames.MeanGapDays, FeatureNames.Margin,
+        ];
+        if (shape.HasDiscount) columns.Add(FeatureNames.DiscountShare);
+        columns.AddRange(shape.TransactionAttributes);
+        columns.Add(FeatureNames.DistinctProducts);
+        if (shape.Interactions is not null) columns.AddRange(FeatureNames.InteractionFeatures);
+        if (shape.Surveys is not null) columns.AddRange(FeatureNames.SurveyFeatures);
+        columns.AddRange(shape.CustomerAttributes.Select(c => CustomerColumnName(c, shape)));
+        return columns;
+    }
+
     public static string Build(SqlDialect d, Shape shape, DateOnly asOf, string transactions, string? customers)
     {
         var asOfSql = d.DateLiteral(asOf);
         string Q(string name) => d.QuoteIdentifier(name);
         var orders = shape.HasOrderId
-            ? "count(DISTINCT order_id) + count(*) FILTER (WHERE order_id IS NULL)"
-            : "count(*)";
+            ? d.CountDistinct("order_id") + " + " + d.CountIf("order_id IS NULL")
+            : d.CountRows();
 
         var day = new StringBuilder();
         day.Append("SELECT customer_id, order_date, sum(amount) AS day_amount, ")
            .Append(orders).Append(" AS day_orders");
         if (shape.HasCost) day.Append(", sum(cost) AS day_cost");
+        // Orders with a discount: distinct discounted order ids plus discounted rows without an id (as orders count).
         if (shape.HasDiscount)
             day.Append(", ").Append(shape.HasOrderId
-                ? "count(DISTINCT CASE WHEN discount > 0 THEN order_id END) + sum(CASE WHEN order_id IS NULL AND discount > 0 THEN 1 ELSE 0 END)"
-                : "sum(CASE WHEN discount > 0 THEN 1 ELSE 0 END)").Append(" AS day_discounted");
-        foreach (var a in shape.TransactionAttributes) day.Append(", max(").Append(Q(a)).Append(") AS ").Append(Q(a));
+                ? d.CountDistinct("CASE WHEN discount > 0 THEN order_id END") + " + " + d.CountIf("order_id IS NULL AND discount > 0")
+                : d.CountIf("discount > 0")).Append(" AS day_discounted");
+        foreach (var a in shape.TransactionAttributes) day.Append(", ").Append(d.MaxText(Q(a))).Append(" AS ").Append(Q(a));
         day.Append(" FROM ").Append(transactions).Append(" WHERE order_date <= ").Append(asOfSql)
            .Append(" GROUP BY customer_id, order_date");
 
         var first = "min(order_date)";
         var last = "max(order_date)";
+        var days = d.CountRows();
         var f = new StringBuilder();
         f.Append("SELECT customer_id, ")
          .Append(first).Append(" AS ").Append(FeatureNames.FirstPurchase).Append(", ")
          .Append(last).Append(" AS ").Append(FeatureNames.LastPurchase).Append(", ")
-         .Append("CAST(sum(day_orders) AS BIGINT) AS ").Append(FeatureNames.Orders).Append(", ")
-         .Append("count(*) AS ").Append(FeatureNames.PurchaseDays).Append(", ")
-         .Append("count(*) - 1 AS ").Append(FeatureNames.Frequency).Append(", ")
+         .Append(d.Cast("sum(day_orders)", SqlType.BigInt)).Append(" AS ").Append(FeatureNames.Orders).Append(", ")
+         .Append(days).Append(" AS ").Append(FeatureNames.PurchaseDays).Append(", ")
+         .Append(days).Append(" - 1 AS ").Append(FeatureNames.Frequency).Append(", ")
          .Append(d.DaysBetween(last, asOfSql)).Append(" AS ").Append(FeatureNames.RecencyDays).Append(", ")
          .Append(d.DaysBetween(first, asOfSql)).Append(" AS ").Append(FeatureNames.TenureDays).Append(", ")
          .Append(d.DaysBetween(first, last)).Append(" AS ").Append(FeatureNames.FirstToLastDays).Append(", ")
-         .Append("CAST(sum(day_amount) AS DECIMAL(18,4)) AS ").Append(FeatureNames.MonetaryTotal).Append(", ")
-         // Means are DOUBLE: engines divide decimals differently, so they are compared to 1e-9, totals exactly.
-         .Append("CAST(sum(day_amount) AS DOUBLE) / sum(day_orders) AS ").Append(FeatureNames.MonetaryMean).Append(", ")
+         // Totals stay exact decimals; means are doubles (the correctly rounded quotient of the exact sum).
+         .Append(d.Cast("sum(day_amount)", SqlType.Money)).Append(" AS ").Append(FeatureNames.MonetaryTotal).Append(", ")
+         .Append(d.Divide("sum(day_amount)", d.Cast("sum(day_orders)", SqlType.BigInt))).Append(" AS ").Append(FeatureNames.MonetaryMean).Append(", ")
          // Gamma-Gamma input: mean spend per repeat purchase day (Fader, Hardie & Lee 2005, "RFM and CLV").
-         .Append("CASE WHEN count(*) > 1 THEN CAST(sum(day_amount) - ").Append(d.ArgMin("day_amount", "order_date"))
-         .Append(" AS DOUBLE) / (count(*) - 1) END AS ").Append(FeatureNames.RepeatMonetaryMean).Append(", ")
-         .Append("CASE WHEN count(*) > 1 THEN CAST(").Append(d.DaysBetween(first, last))
-         .Append(" AS DOUBLE) / (count(*) - 1) END AS ").Append(FeatureNames.MeanGapDays);
-        f.Append(shape.HasCost
-            ? ", CAST(sum(day_amount) - sum(day_cost) AS DECIMAL(18,4)) AS "
-            : ", CAST(NULL AS DECIMAL(18,4)) AS ").Append(FeatureNames.Margin);
+         .Append("CASE WHEN ").Append(days).Append(" > 1 THEN ")
+         .Append(d.Divide("sum(day_amount) - " + d.ArgMin("day_amount", "order_date"), days + " - 1"))
+         .Append(" END AS ").Append(FeatureNames.RepeatMonetaryMean).Append(", ")
+         .Append("CASE WHEN ").Append(days).Append(" > 1 THEN ")
+         .Append(d.Divide(d.DaysBetween(first, last), days + " - 1"))
+         .Append(" END AS ").Append(FeatureNames.MeanGapDays);
+        f.Append(", ").Append(shape.HasCost ? d.Cast("sum(day_amount) - sum(day_cost)", SqlType.Money) : d.NullOf(SqlType.Money))
+         .Append(" AS ").Append(FeatureNames.Margin);
         if (shape.HasDiscount)
-            f.Append(", CAST(sum(day_discounted) AS DOUBLE) / sum(day_orders) AS ").Append(FeatureNames.DiscountShare);
+            f.Append(", ").Append(d.Divide("sum(day_discounted)", "sum(day_orders)")).Append(" AS ").Append(FeatureNames.DiscountShare);
         foreach (var a in shape.TransactionAttributes)
             f.Append(", ").Append(d.ArgMax(Q(a), "order_date")).Append(" AS ").Append(Q(a));
         f.Append(" FROM (").Append(day).Append(") AS days GROUP BY customer_id");
 
-        var sql = new StringBuilder();
-        sql.Append("SELECT feat.*");
-        sql.Append(shape.HasProduct ? ", prod.distinct_products AS " : ", CAST(NULL AS BIGINT) AS ").Append(FeatureNames.DistinctProducts);
-        if (shape.Interactions is not null)
-            foreach (var c in ContactFeatureQuery.InteractionColumns("ix")) sql.Append(", ").Append(c);
-        if (shape.Surveys is not null)
-            foreach (var c in ContactFeatureQuery.SurveyColumns(d, "sv")) sql.Append(", ").Append(c);
-        foreach (var c in shape.CustomerAttributes)
-            sql.Append(", cust.").Append(Q(c)).Append(" AS ").Append(Q(CustomerColumnName(c, shape)));
-        sql.Append(" FROM (").Append(f).Append(") AS feat");
-        if (shape.Interactions is not null)
-            sql.Append(" LEFT JOIN (").Append(ContactFeatureQuery.Interactions(d, shape.Interactions, asOf, shape.UnitCosts ?? new Dictionary<string, decimal>()))
-               .Append(") AS ix ON ix.customer_id = feat.customer_id");
-        if (shape.Surveys is not null)
-            sql.Append(" LEFT JOIN (").Append(ContactFeatureQuery.Surveys(d, shape.Surveys, asOf)).Append(") AS sv ON sv.customer_id = feat.customer_id");
+        // One join per SELECT (ClickHouse 18 allows no more), always USING (customer_id) with explicit column lists so
+        // the key appears once; every right side's columns have names of their own (prod, ix_*, sv_*, customer_*).
+        var sql = f.ToString();
+        // The columns of the customer-level query: everything before distinct_products.
+        var columns = Columns(shape).TakeWhile(c => c != FeatureNames.DistinctProducts).ToList();
+        void Join(string right, string alias, IReadOnlyList<string> rightColumns)
+        {
+            sql = $"SELECT {string.Join(", ", columns.Concat(rightColumns).Select(Q))} FROM ({sql}) AS l{alias} {d.LeftJoin} ({right}) AS {alias} USING (customer_id)";
+            columns.AddRange(rightColumns);
+        }
+
         if (shape.HasProduct)
-            sql.Append(" LEFT JOIN (SELECT customer_id, count(DISTINCT product_id) AS distinct_products FROM ")
-               .Append(transactions).Append(" WHERE order_date <= ").Append(asOfSql)
-               .Append(" GROUP BY customer_id) AS prod ON prod.customer_id = feat.customer_id");
+        {
+            Join($"SELECT customer_id, {d.CountDistinct("product_id")} AS {FeatureNames.DistinctProducts} FROM {transactions} " +
+                 $"WHERE order_date <= {asOfSql} GROUP BY customer_id", "prod", [FeatureNames.DistinctProducts]);
+        }
+        else
+        {
+            sql = $"SELECT {string.Join(", ", columns.Select(Q))}, {d.NullOf(SqlType.BigInt)} AS {FeatureNames.DistinctProducts} FROM ({sql}) AS feat";
+            columns.Add(FeatureNames.DistinctProducts);
+        }
+        if (shape.Interactions is not null)
+            Join(ContactFeatureQuery.Interactions(d, shape.Interactions, asOf, shape.UnitCosts ?? new Dictionary<string, decimal>()), "ix", ContactFeatureQuery.InteractionAggregates);
+        if (shape.Surveys is not null)
+            Join(ContactFeatureQuery.Surveys(d, shape.Surveys, asOf), "sv", ContactFeatureQuery.SurveyAggregates);
         if (customers is not null && shape.CustomerAttributes.Count > 0)
-            sql.Append(" LEFT JOIN ").Append(customers).Append(" AS cust ON cust.customer_id = feat.customer_id");
-        return sql.ToString();
+        {
+            var names = shape.CustomerAttributes.Select(c => CustomerColumnName(c, shape)).ToList();
+            Join("SELECT customer_id, " + string.Join(", ", shape.CustomerAttributes.Select((c, i) => Q(c) + " AS " + Q(names[i]))) + " FROM " + customers, "cust", names);
+        }
+
+        // The outer SELECT names every feature in table order; contact and survey columns get their defaults here.
+        var select = new List<string>();
+        foreach (var name in Columns(shape))
+        {
+            select.Add(ContactFeatureQuery.OuterColumn(d, name) is { } expr ? expr + " AS " + Q(name) : Q(name));
+        }
+        return $"SELECT {string.Join(", ", select)} FROM ({sql}) AS features";
     }
 
     /// <summary>A customer-file column that clashes with a transaction attribute or a feature name gets a <c>customer_</c> prefix.</summary>

@@ -1,0 +1,105 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Segmenta.Data.ClickHouse;
+
+/// <summary>
+/// One ClickHouse server spoken to over its HTTP interface (the only client that works with 18.16; see the shared
+/// recipes). Statements go in the POST body, settings in the query string, data for INSERT in the body after the
+/// statement; errors come back as HTTP 500 with <c>Code: NNN</c>.
+/// </summary>
+internal sealed partial class ClickHouseNode(Uri address, int shard, HttpClient http)
+{
+    /// <summary>The node's HTTP address.</summary>
+    public Uri Address { get; } = address;
+
+    /// <summary>1-based shard number in the cluster.</summary>
+    public int Shard { get; } = shard;
+
+    /// <summary><c>host:port</c>.</summary>
+    public string HostPort => ClickHouseSource.Address(Address);
+
+    /// <summary>Runs a statement that returns nothing.</summary>
+    public async Task ExecuteAsync(string sql, string settings, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(new StringContent(sql, Encoding.UTF8), settings, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a query and returns its rows (TabSeparated, fields unescaped, null for NULL). For small results.</summary>
+    public async Task<List<string?[]>> RowsAsync(string sql, string settings, CancellationToken cancellationToken)
+    {
+        var rows = new List<string?[]>();
+        await StreamAsync(sql, settings, rows.Add, cancellationToken).ConfigureAwait(false);
+        return rows;
+    }
+
+    /// <summary>Runs a query and hands every row to <paramref name="onRow"/> as it arrives.</summary>
+    public async Task StreamAsync(string sql, string settings, Action<string?[]> onRow, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(new StringContent(sql + " FORMAT TabSeparated", Encoding.UTF8), settings, cancellationToken).ConfigureAwait(false);
+        using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            onRow(Tsv.Split(line));
+    }
+
+    /// <summary>Inserts TabSeparated rows: <paramref name="insert"/> is <c>INSERT INTO t (cols)</c>.</summary>
+    public async Task InsertAsync(string insert, byte[] tsv, int length, string settings, CancellationToken cancellationToken)
+    {
+        var content = new ByteArrayContent(tsv, 0, length);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/tab-separated-values");
+        var query = "query=" + Uri.EscapeDataString(insert + " FORMAT TabSeparated") + (settings.Length > 0 ? "&" + settings : "");
+        using var response = await SendAsync(content, query, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>True when the node answers <c>/ping</c>.</summary>
+    public async Task<(bool Ok, string Error)> PingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri(Address, "ping"), cancellationToken).ConfigureAwait(false);
+            return (response.IsSuccessStatusCode, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (HttpRequestException ex)
+        {
+            return (false, ex.GetBaseException().Message);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (false, "timed out: " + ex.Message);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpContent content, string settings, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(Address, "?" + settings);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.PostAsync(uri, content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ClickHouseUnreachable(this, ex.GetBaseException().Message, ex);
+        }
+        finally
+        {
+            content.Dispose();
+        }
+        if (response.IsSuccessStatusCode) return response;
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        response.Dispose();
+        var code = CodePattern().Match(body) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        throw new ClickHouseException($"ClickHouse {HostPort}: {body.Trim().Split('\n')[0]}") { Code = code };
+    }
+
+    [GeneratedRegex(@"Code: (\d+)")]
+    private static partial Regex CodePattern();
+}
+
+/// <summary>A node could not be reached at all (connection refused, DNS, timeout).</summary>
+internal sealed class ClickHouseUnreachable(ClickHouseNode node, string reason, Exception inner) : Exception(reason, inner)
+{
+    public ClickHouseNode Node { get; } = node;
+}
