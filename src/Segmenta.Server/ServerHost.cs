@@ -170,7 +170,9 @@ internal static class ServerHost
         CustomerEndpoints.Map(api);
         SnapshotEndpoints.Map(api);
         ReportEndpoints.Map(api);
+        SchemeEndpoints.Map(api);
         ExportEndpoints.Map(api);
+        ExportEndpoints.MapActions(api);
     }
 
     /// <summary>The actor name for the audit log: the user name, or <c>key:NAME</c>.</summary>

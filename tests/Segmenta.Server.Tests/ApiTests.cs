@@ -102,6 +102,10 @@ public sealed class ApiTests(RunFixture fixture)
         var profile = JsonNode.Parse(await analyst.GetStringAsync("/api/v1/customers/" + Uri.EscapeDataString("Brion Stark")))!;
         Assert.Equal("Brion Stark", profile["features"]!["customer_id"]!.GetValue<string>());
         Assert.NotNull(profile["features"]!["rfm_segment"]);
+        var reasons = profile["reasons"]!.AsArray();
+        var retail = reasons.Single(r => r!["scheme"]!.GetValue<string>() == "retail_rfm")!;
+        Assert.Equal(profile["features"]!["rfm_segment"]!.GetValue<string>(), retail["segment"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(retail["reason"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync("/api/v1/customers/nobody-here")).StatusCode);
     }
 
@@ -138,6 +142,71 @@ public sealed class ApiTests(RunFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, (await analyst.GetAsync("/api/v1/report?format=pdf")).StatusCode);
         using var admin = Server.As("admin");
         Assert.Contains("report.html (zh-CN)", await admin.GetStringAsync("/api/v1/audit?action=export.report"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Schemes_ListGetValidate()
+    {
+        using var viewer = Server.As("viewer");
+        var list = JsonNode.Parse(await viewer.GetStringAsync("/api/v1/schemes"))!.AsArray();
+        Assert.Contains(list, s => s!["name"]!.GetValue<string>() == "retail_rfm" && s["source"]!.GetValue<string>() == "preset");
+        var preset = JsonNode.Parse(await viewer.GetStringAsync("/api/v1/schemes/retail_rfm"))!;
+        var yaml = preset["yaml"]!.GetValue<string>();
+        Assert.Contains("name: retail_rfm", yaml, StringComparison.Ordinal);
+        var ok = JsonNode.Parse(await (await viewer.PostAsJsonAsync("/api/v1/schemes/validate", new { yaml })).Content.ReadAsStringAsync())!;
+        Assert.True(ok["valid"]!.GetValue<bool>());
+        var bad = JsonNode.Parse(await (await viewer.PostAsJsonAsync("/api/v1/schemes/validate", new { yaml = yaml.Replace("column: rfm_segment", "column: rfm_segmnt", StringComparison.Ordinal) })).Content.ReadAsStringAsync())!;
+        Assert.False(bad["valid"]!.GetValue<bool>());
+        var problem = bad["problems"]![0]!;
+        Assert.Contains("rfm_segmnt", problem["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(yaml.Split('\n').ToList().FindIndex(l => l.Contains("column: rfm_segment", StringComparison.Ordinal)) + 1, problem["line"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync("/api/v1/schemes/nope")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Schemes_SaveCreatesVersions_AuditedAndGuarded()
+    {
+        using var analyst = Server.As("analyst");
+        var yaml = JsonNode.Parse(await analyst.GetStringAsync("/api/v1/schemes/retail_rfm"))!["yaml"]!.GetValue<string>().Replace("name: retail_rfm", "name: vip_rfm", StringComparison.Ordinal);
+        var v1 = JsonNode.Parse(await (await analyst.PutAsJsonAsync("/api/v1/schemes/vip_rfm", new { yaml })).Content.ReadAsStringAsync())!;
+        Assert.Equal(1, v1["version"]!.GetValue<int>());
+        var v2 = JsonNode.Parse(await (await analyst.PutAsJsonAsync("/api/v1/schemes/vip_rfm", new { yaml = yaml + "\n# tweak\n" })).Content.ReadAsStringAsync())!;
+        Assert.Equal(2, v2["version"]!.GetValue<int>());
+        var versions = JsonNode.Parse(await analyst.GetStringAsync("/api/v1/schemes/vip_rfm/versions"))!.AsArray();
+        Assert.Equal([2, 1], versions.Select(v => v!["version"]!.GetValue<int>()));
+        Assert.EndsWith("# tweak\n", JsonNode.Parse(await analyst.GetStringAsync("/api/v1/schemes/vip_rfm"))!["yaml"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Server.Directory, "data", "schemes", "vip_rfm.yaml")));
+
+        using var invalid = await analyst.PutAsJsonAsync("/api/v1/schemes/vip_rfm", new { yaml = yaml.Replace("column: rfm_segment", "column: nope_col", StringComparison.Ordinal) });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
+        Assert.NotEmpty(JsonNode.Parse(await invalid.Content.ReadAsStringAsync())!["problems"]!.AsArray());
+        using var wrongName = await analyst.PutAsJsonAsync("/api/v1/schemes/other_name", new { yaml });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrongName.StatusCode);
+        using var sql = await analyst.PutAsJsonAsync("/api/v1/schemes/" + Uri.EscapeDataString("x; DROP TABLE segmenta_users"), new { yaml });
+        Assert.Equal(HttpStatusCode.BadRequest, sql.StatusCode);
+        using var viewer = Server.As("viewer");
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PutAsJsonAsync("/api/v1/schemes/vip_rfm", new { yaml })).StatusCode);
+
+        using var admin = Server.As("admin");
+        var audit = await admin.GetStringAsync("/api/v1/audit");
+        Assert.Contains("scheme vip_rfm version 1", audit, StringComparison.Ordinal);
+        Assert.Contains("scheme.update", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Actions_CsvAndXlsx_AuditedAndViewer403()
+    {
+        using var analyst = Server.As("analyst");
+        var csv = await analyst.GetStringAsync("/api/v1/actions?scheme=retail_rfm&format=csv");
+        var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("customer_id", lines[0], StringComparison.Ordinal);
+        Assert.True(lines.Length > 1);
+        Assert.Equal("PK"u8.ToArray(), (await analyst.GetByteArrayAsync("/api/v1/actions?format=xlsx"))[..2]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await analyst.GetAsync("/api/v1/actions?scheme=no_such_scheme")).StatusCode);
+        using var viewer = Server.As("viewer");
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/api/v1/actions")).StatusCode);
+        using var admin = Server.As("admin");
+        Assert.Contains("actions of retail_rfm", await admin.GetStringAsync("/api/v1/audit?action=export.actions"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace Segmenta.Server.Tests;
 
 /// <summary>
 /// The dashboard in Debian's headless Chromium driven by Playwright (never a downloaded browser): sign in, upload a CSV,
-/// run, see the segment chart drawn, open a customer, download a file, switch to Chinese, with no console errors.
+/// run, see the segment chart drawn, open a customer (with reasons), edit a scheme and see the validation error, download
+/// the action list and the customers file, switch to Chinese, with no console errors.
 /// Screenshots go to tests/Segmenta.Server.Tests/TestResults/screenshots/. Chromium missing is a failure, not a skip:
 /// scripts/test.sh installs it.
 /// </summary>
@@ -40,7 +41,7 @@ public sealed class DashboardBrowserTests : IDisposable
         page.Console += (_, m) => { if (m.Type is "error" or "warning") errors.Add($"{m.Type}: {m.Text}"); };
         page.PageError += (_, e) => errors.Add("page error: " + e);
         // A download ends the request with net::ERR_ABORTED by design; anything else failing is an error.
-        page.RequestFailed += (_, r) => { if (!r.Url.Contains("/exports/", StringComparison.Ordinal)) errors.Add("request failed: " + r.Url); };
+        page.RequestFailed += (_, r) => { if (!r.Url.Contains("/exports/", StringComparison.Ordinal) && !r.Url.Contains("/actions", StringComparison.Ordinal)) errors.Add("request failed: " + r.Url); };
 
         await page.GotoAsync(baseUrl);
         await page.FillAsync("#login-name", "ann");
@@ -79,7 +80,25 @@ public sealed class DashboardBrowserTests : IDisposable
         Assert.Contains("rfm_segment", await page.TextContentAsync("#customer-profile"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "3-customer.png"), FullPage = true });
 
+        Assert.Contains("retail_rfm", await page.TextContentAsync("#customer-profile .reasons"), StringComparison.Ordinal);
+
+        await page.GotoAsync(baseUrl + "#schemes");
+        await page.WaitForFunctionAsync("() => document.getElementById('scheme-editor').value.includes('name:')");
+        await page.SelectOptionAsync("#scheme-list", "retail_rfm");
+        await page.WaitForFunctionAsync("() => document.getElementById('scheme-editor').value.includes('name: retail_rfm')");
+        var yaml = await page.InputValueAsync("#scheme-editor");
+        await page.FillAsync("#scheme-editor", yaml.Replace("column: rfm_segment", "column: rfm_segmnt", StringComparison.Ordinal));
+        await page.WaitForFunctionAsync("() => document.getElementById('scheme-problems').dataset.valid === 'false'");
+        Assert.Contains("rfm_segmnt", await page.TextContentAsync("#scheme-problems"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "4-scheme-error.png"), FullPage = true });
+
         await page.GotoAsync(baseUrl + "#data");
+        var actions = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-actions"));
+        var actionsFile = Path.Combine(_server.Directory, "actions.csv");
+        await actions.SaveAsAsync(actionsFile);
+        var actionLines = await File.ReadAllLinesAsync(actionsFile);
+        Assert.StartsWith("customer_id", actionLines[0].TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.True(actionLines.Length > 1);
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-csv"));
         var saved = Path.Combine(_server.Directory, "download.csv");
         await download.SaveAsAsync(saved);
@@ -92,7 +111,7 @@ public sealed class DashboardBrowserTests : IDisposable
         await page.Locator("#chart-segments canvas").WaitForAsync();
         Assert.Equal("概览", await page.TextContentAsync("#nav a[href='#overview']"));
         await page.WaitForTimeoutAsync(800);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "4-overview-zh.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "5-overview-zh.png"), FullPage = true });
 
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }

@@ -25,7 +25,9 @@ public sealed class SecurityTests : IClassFixture<ServerFactory>
         { "POST", "/api/v1/runs" }, { "GET", "/api/v1/runs" }, { "GET", "/api/v1/runs/abc" }, { "DELETE", "/api/v1/runs/abc" },
         { "GET", "/api/v1/overview" }, { "GET", "/api/v1/segments/rfm" }, { "GET", "/api/v1/aggregates/rfm-grid" },
         { "GET", "/api/v1/aggregates/matrix?rows=abc&columns=value_tier" }, { "GET", "/api/v1/aggregates/clv" },
-        { "GET", "/api/v1/customers" }, { "GET", "/api/v1/customers/C1" }, { "GET", "/api/v1/exports/customers" }, { "GET", "/api/v1/report" },
+        { "GET", "/api/v1/customers" }, { "GET", "/api/v1/customers/C1" }, { "GET", "/api/v1/exports/customers" }, { "GET", "/api/v1/report" }, { "GET", "/api/v1/actions" },
+        { "GET", "/api/v1/schemes" }, { "GET", "/api/v1/schemes/retail_rfm" }, { "GET", "/api/v1/schemes/x/versions" },
+        { "POST", "/api/v1/schemes/validate" }, { "PUT", "/api/v1/schemes/x" },
         { "GET", "/api/v1/snapshots" }, { "GET", "/api/v1/snapshots/1" }, { "GET", "/api/v1/migration?from=1&to=2" },
         { "GET", "/openapi/v1.json" }, { "GET", "/docs" },
     };
@@ -60,6 +62,8 @@ public sealed class SecurityTests : IClassFixture<ServerFactory>
     [Theory]
     [InlineData("GET", "/api/v1/exports/customers")]
     [InlineData("GET", "/api/v1/report")]
+    [InlineData("GET", "/api/v1/actions")]
+    [InlineData("PUT", "/api/v1/schemes/x")]
     [InlineData("GET", "/api/v1/customers")]
     [InlineData("GET", "/api/v1/customers/C1")]
     [InlineData("POST", "/api/v1/uploads/transactions?fileName=a.csv")]

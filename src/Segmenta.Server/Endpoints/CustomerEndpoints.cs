@@ -47,11 +47,31 @@ internal static class CustomerEndpoints
         }).WithSummary("Customers of the newest run, filtered by scheme + segment, feature ranges (range=recency_days:0:30, repeatable) and id prefix (q), sorted (sort, order) and paged (page, page_size ≤ 500).")
           .Produces<CustomerPage>().ProducesProblem(400);
 
-        g.MapGet("/{id}", (string id, ServerStore store) =>
+        g.MapGet("/{id}", (string id, string? lang, ServerStore store) =>
         {
             using var c = store.Open();
-            return CustomerQuery.One(c, id) is { } row ? Results.Ok(new { customer_id = id, features = row }) : throw ApiException.NotFound("customer " + id);
-        }).WithSummary("One customer's features and segments in every scheme.").ProducesProblem(404);
+            var row = CustomerQuery.One(c, id) ?? throw ApiException.NotFound("customer " + id);
+            var language = lang is "zh-CN" or "zh" ? "zh-CN" : "en";
+            // The CLI's `customer show`: every scheme's segment with its reason (the matched rule with this customer's values) and playbook.
+            var profile = CustomerProfiles.Read(c, Path.GetFileName(store.Database), id, language);
+            return Results.Ok(new
+            {
+                customer_id = id,
+                as_of = profile.AsOf,
+                features = row,
+                predictions = profile.Predictions.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+                reasons = profile.Segments.Select(s => new
+                {
+                    scheme = s.Scheme,
+                    segment = s.Segment,
+                    label = s.Label.For(language),
+                    reason = s.Reason,
+                    action = s.Playbook?.Action?.For(language),
+                    channel = s.Playbook?.Channel,
+                    priority = s.Playbook?.Priority,
+                }),
+            });
+        }).WithSummary("One customer's profile: features, predictions, and every scheme's segment with its reason and playbook (`segmenta customer show`).").ProducesProblem(404);
     }
 
     /// <summary>Parses <c>column:min:max</c>; either bound may be empty.</summary>

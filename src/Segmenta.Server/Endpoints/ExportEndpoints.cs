@@ -32,6 +32,31 @@ internal static class ExportEndpoints
           .ProducesProblem(403).ProducesProblem(404);
     }
 
+    /// <summary>The action list of a scheme (<c>segmenta actions</c>): customer, segment, reason, action, channel, owner, priority, next contact.</summary>
+    public static void MapActions(RouteGroupBuilder api) =>
+        api.MapGet("/actions", (string? scheme, string? format, string? lang, ServerStore store, ServerSettings settings, AuditLog audit, ClaimsPrincipal who) =>
+        {
+            var extension = format?.ToLowerInvariant() switch
+            {
+                null or "csv" => ".csv",
+                "xlsx" => ".xlsx",
+                _ => throw new Core.SegmentaInputException($"format \"{format}\": use csv or xlsx. / format 只能是 csv 或 xlsx。"),
+            };
+            var language = lang is "zh-CN" or "zh" ? "zh-CN" : "en";
+            var name = scheme ?? DefaultActionScheme;
+            IReadOnlyList<Data.Actions.ActionRow> rows;
+            using (var c = store.Open()) rows = Data.Actions.ActionList.Build(c, Path.GetFileName(store.Database), name, language);
+            var path = TempFile(settings, extension);
+            Data.Actions.ActionList.Write(rows, path);
+            audit.Write(who.Actor(), "export.actions", $"actions of {name} ({rows.Count} rows, {extension[1..]})");
+            return Download(path, $"actions_{name}{extension}");
+        }).WithTags("exports").RequireAuthorization(Roles.CanAnalyse)
+          .WithSummary("The action list of a scheme of the newest run (default retail_rfm) as CSV or XLSX; formula-neutralised, audited.")
+          .ProducesProblem(400).ProducesProblem(403);
+
+    /// <summary>The scheme whose action list the dashboard offers, and which every API run includes unless told otherwise.</summary>
+    public const string DefaultActionScheme = "retail_rfm";
+
     /// <summary>A new file in the server's temp folder; deleted when the download stream closes.</summary>
     internal static string TempFile(ServerSettings settings, string extension)
     {

@@ -167,6 +167,9 @@ internal sealed partial class RunJobs(ServerStore store, ServerSettings settings
             Database = store.Database,
             Options = new SegmentationOptions { AsOf = asOf, LabelLanguage = lang, Clv = body.Clv ? new ClvFeatureOptions() : null },
             Format = OutputFormat.Csv,
+            Schemes = body.Schemes ?? [Endpoints.ExportEndpoints.DefaultActionScheme],
+            // Saved schemes (PUT /api/v1/schemes/NAME) are materialised here; presets resolve by name.
+            SchemesDirectory = Directory.Exists(Path.Combine(settings.DataDirectory, "schemes")) ? Path.Combine(settings.DataDirectory, "schemes") : null,
         };
     }
 

@@ -24,6 +24,9 @@ internal sealed record RunRequest
     /// <summary>Fit BG/NBD + Gamma-Gamma and add CLV columns.</summary>
     public bool Clv { get; init; }
 
+    /// <summary>Schemes to run after the built-ins: preset or saved names; default <c>retail_rfm</c> (the action list's playbooks).</summary>
+    public IReadOnlyList<string>? Schemes { get; init; }
+
     /// <summary>Label language: zh-CN or en (default en).</summary>
     public string? Lang { get; init; }
 }

@@ -250,7 +250,7 @@ function button(text, onClick) {
 }
 
 async function openCustomer(id) {
-  const profile = await api('/customers/' + encodeURIComponent(id));
+  const profile = await api('/customers/' + encodeURIComponent(id) + '?lang=' + lang());
   const card = $('customer-profile');
   card.hidden = false;
   card.innerHTML = '<h2></h2><ul class="reasons"></ul><table><tbody></tbody></table>';
@@ -258,7 +258,7 @@ async function openCustomer(id) {
   const reasons = card.querySelector('.reasons');
   for (const r of profile.reasons ?? []) {
     const li = document.createElement('li');
-    li.textContent = `${r.scheme}: ${r.segment} — ${lang() === 'zh-CN' ? (r.reason_zh ?? r.reason) : (r.reason_en ?? r.reason)}`;
+    li.textContent = `${r.scheme}: ${r.label} — ${r.reason}${r.action ? ' → ' + r.action : ''}`;
     reasons.append(li);
   }
   const body = card.querySelector('tbody');
@@ -319,6 +319,7 @@ $('scheme-save').addEventListener('click', async () => {
 
 // ---- boot ----
 $('lang').value = lang();
+$('download-actions').addEventListener('click', () => { $('download-actions').href = `api/v1/actions?scheme=retail_rfm&format=csv&lang=${lang()}`; });
 $('lang').addEventListener('change', () => { setLang($('lang').value); route(); });
 window.addEventListener('hashchange', route);
 setLang(lang());
