@@ -29,6 +29,15 @@ internal sealed record ServerSettings
     /// <summary>Requests per user or API key per minute (token bucket, refilled every second).</summary>
     public int RequestsPerMinute { get; init; } = 6000;
 
+    /// <summary>Slow uploads: a request body slower than this many bytes per second after the grace period is cut (Kestrel answers 408).</summary>
+    public int MinBodyBytesPerSecond { get; init; } = 240;
+
+    /// <summary>Seconds a request body may be slower than <see cref="MinBodyBytesPerSecond"/> before it is cut (Kestrel needs more than 1).</summary>
+    public int BodyGraceSeconds { get; init; } = 10;
+
+    /// <summary>Seconds a client has to send all request headers (slow-header "slowloris" clients are cut).</summary>
+    public int RequestHeadersTimeoutSeconds { get; init; } = 30;
+
     /// <summary>Origins allowed by CORS; empty (default) adds no CORS at all.</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
 
@@ -50,6 +59,9 @@ internal sealed record ServerSettings
             MaxJsonBytes = Long(section["MaxJsonBytes"], defaults.MaxJsonBytes),
             LoginPerMinute = (int)Long(section["LoginPerMinute"], defaults.LoginPerMinute),
             RequestsPerMinute = (int)Long(section["RequestsPerMinute"], defaults.RequestsPerMinute),
+            MinBodyBytesPerSecond = (int)Long(section["MinBodyBytesPerSecond"], defaults.MinBodyBytesPerSecond),
+            BodyGraceSeconds = (int)Math.Max(2, Long(section["BodyGraceSeconds"], defaults.BodyGraceSeconds)),
+            RequestHeadersTimeoutSeconds = (int)Long(section["RequestHeadersTimeoutSeconds"], defaults.RequestHeadersTimeoutSeconds),
             CorsOrigins = (section["CorsOrigins"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
     }
