@@ -45,5 +45,6 @@ echo "run: $(( $(date +%s) - start )) s"
 start=$(date +%s)
 for _ in $(seq 1 600); do grep -q "Page tables of run" "$work/server.log" && break; sleep 1; done
 echo "page tables: $(grep -o "Page tables of run.*" "$work/server.log" | head -1) (waited $(( $(date +%s) - start )) s)"
+echo "store size with the page tables: $(du -h "$work/store.duckdb" | cut -f1)"
 echo "load average before the clients: $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet bench/Segmenta.LoadTest/bin/Release/net10.0/Segmenta.LoadTest.dll "$url" "$key" "$clients" "$seconds"

@@ -53,15 +53,18 @@ var unseen = segments.SelectMany(s => Enumerable.Range(21, (int)Math.Max(0, (s.C
     .Select(p => $"/api/v1/customers?scheme={scheme}&segment={Uri.EscapeDataString(s.Key)}&page={p}&page_size=50")).ToArray();
 new Random(42).Shuffle(unseen);
 var next = -1;
-var coldAll = await Phase("cold, distinct never-seen queries", _ =>
+string? NextUnseen(Random _)
 {
     var i = Interlocked.Increment(ref next);
     return i < unseen.Length ? unseen[i] : null;
-});
-Console.WriteLine($"cold phase: {Math.Min(next + 1, unseen.Length):N0} of {unseen.Length:N0} never-seen pages asked");
+}
+var coldAll = await Phase("cold, distinct never-seen queries", clients, NextUnseen);
+// The same with a quarter of the clients (closed loop: latency ≈ clients / throughput), from the pages still unseen.
+coldAll += await Phase("cold, distinct never-seen queries", Math.Max(1, clients / 4), NextUnseen);
+Console.WriteLine($"cold phases: {Math.Min(next + 1, unseen.Length):N0} of {unseen.Length:N0} never-seen pages asked");
 
 // Warm: random segment, random page of the first 20 (all cached by the warm-up above).
-var warmAll = await Phase("warm, pages 1-20", random =>
+var warmAll = await Phase("warm, pages 1-20", clients, random =>
 {
     var (segment, count) = segments[random.Next(segments.Length)];
     var pages = (int)Math.Max(1, Math.Min(20, count / 50));
@@ -69,8 +72,8 @@ var warmAll = await Phase("warm, pages 1-20", random =>
 });
 return coldAll + warmAll == 0 ? 0 : 1;
 
-// N clients for SECONDS (or until next() returns null), each in a closed loop; prints throughput and percentiles.
-async Task<long> Phase(string name, Func<Random, string?> nextUrl)
+// CLIENTS clients for SECONDS (or until nextUrl returns null), each in a closed loop; prints throughput and percentiles.
+async Task<long> Phase(string name, int clients, Func<Random, string?> nextUrl)
 {
     var latencies = new List<double>[clients];
     var errors = 0L;
