@@ -52,7 +52,7 @@ public sealed partial class SecurityReviewTests : IClassFixture<ServerFactory>
                     open.Add(route);
                     continue;
                 }
-                var path = Parameter().Replace(pattern, "x1");
+                var path = Parameter().Replace(pattern, "1"); // "1" fits every route parameter, {id:long} included
                 using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method is "GET" or "HEAD" or "DELETE" ? null : new StringContent("{}", Encoding.UTF8, "application/json") };
                 using var response = await client.SendAsync(request);
                 Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{route} ({path}) answered {(int)response.StatusCode} without credentials");
@@ -63,6 +63,86 @@ public sealed partial class SecurityReviewTests : IClassFixture<ServerFactory>
         Assert.Contains("GET /api/v1/customers", checkedRoutes);
         Assert.Contains("GET /api/v1/exports/customers", checkedRoutes);
         Assert.Equal(Anonymous.Order(StringComparer.Ordinal), open.Distinct().Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The least role of every endpoint (docs/server.md, "Authentication and roles"); "any" = signed in.</summary>
+    private static readonly Dictionary<string, string> LeastRole = new(StringComparer.Ordinal)
+    {
+        ["GET /api/v1/auth/me"] = "any",
+        ["POST /api/v1/auth/logout"] = "any",
+        ["GET /openapi/{documentName}.json"] = "any",
+        ["GET /docs/{documentName?}"] = "any",
+        ["GET /api/v1/overview"] = "viewer",
+        ["GET /api/v1/segments/{scheme}"] = "viewer",
+        ["GET /api/v1/aggregates/rfm-grid"] = "viewer",
+        ["GET /api/v1/aggregates/matrix"] = "viewer",
+        ["GET /api/v1/aggregates/clv"] = "viewer",
+        ["GET /api/v1/runs"] = "viewer",
+        ["GET /api/v1/runs/{id}"] = "viewer",
+        ["GET /api/v1/snapshots"] = "viewer",
+        ["GET /api/v1/snapshots/{id:long}"] = "viewer",
+        ["GET /api/v1/migration"] = "viewer",
+        ["GET /api/v1/schemes"] = "viewer",
+        ["GET /api/v1/schemes/{name}"] = "viewer",
+        ["GET /api/v1/schemes/{name}/versions"] = "viewer",
+        ["POST /api/v1/schemes/validate"] = "viewer",
+        ["POST /api/v1/uploads/{kind}"] = "analyst",
+        ["GET /api/v1/uploads"] = "analyst",
+        ["POST /api/v1/runs"] = "analyst",
+        ["DELETE /api/v1/runs/{id}"] = "analyst",
+        ["GET /api/v1/customers"] = "analyst",
+        ["GET /api/v1/customers/{id}"] = "analyst",
+        ["GET /api/v1/exports/customers"] = "analyst",
+        ["GET /api/v1/report"] = "analyst",
+        ["GET /api/v1/actions"] = "analyst",
+        ["PUT /api/v1/schemes/{name}"] = "analyst",
+        ["GET /api/v1/users"] = "admin",
+        ["POST /api/v1/users"] = "admin",
+        ["GET /api/v1/api-keys"] = "admin",
+        ["POST /api/v1/api-keys"] = "admin",
+        ["DELETE /api/v1/api-keys/{id}"] = "admin",
+        ["GET /api/v1/audit"] = "admin",
+    };
+
+    [Fact]
+    public async Task EveryMappedEndpoint_RoleCheck_403BelowItsLeastRole()
+    {
+        string[] rank = ["any", "viewer", "analyst", "admin"];
+        var endpoints = _server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var forbidden = 0;
+        foreach (var endpoint in endpoints)
+        {
+            var pattern = "/" + endpoint.RoutePattern.RawText!.Trim('/');
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+            {
+                var route = method + " " + pattern;
+                // A new endpoint must be given its least role here (and in docs/server.md) before this test passes.
+                Assert.True(LeastRole.TryGetValue(route, out var least), $"{route} has no entry in LeastRole");
+                seen.Add(route);
+                foreach (var role in new[] { "viewer", "analyst" })
+                {
+                    var allowed = Array.IndexOf(rank, role) >= Array.IndexOf(rank, least);
+                    if (allowed && method != "GET") continue; // not sent: an allowed POST/PUT/DELETE would change the store
+                    using var client = _server.As(role);
+                    using var request = new HttpRequestMessage(new HttpMethod(method), Parameter().Replace(pattern, "1"))
+                    { Content = method is "GET" or "DELETE" ? null : new StringContent("{}", Encoding.UTF8, "application/json") };
+                    using var response = await client.SendAsync(request);
+                    if (allowed)
+                    {
+                        Assert.True(response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized), $"{role} {route}: {(int)response.StatusCode}");
+                    }
+                    else
+                    {
+                        Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{role} {route}: {(int)response.StatusCode}, expected 403");
+                        forbidden++;
+                    }
+                }
+            }
+        }
+        Assert.Equal(LeastRole.Keys.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal)); // no stale entries either
+        Assert.Equal(2 * 6 + 10, forbidden); // admin routes for both roles, analyst routes for the viewer
     }
 
     [GeneratedRegex(@"\{[^}]+\}")]
