@@ -38,6 +38,12 @@ internal sealed record ServerSettings
     /// <summary>Seconds a client has to send all request headers (slow-header "slowloris" clients are cut).</summary>
     public int RequestHeadersTimeoutSeconds { get; init; } = 30;
 
+    /// <summary>
+    /// Build page tables after each run (one sorted copy of the segment table per scheme) so cold "customers of a
+    /// segment" pages are range reads; false saves the disk space and customer queries scan.
+    /// </summary>
+    public bool PageTables { get; init; } = true;
+
     /// <summary>Origins allowed by CORS; empty (default) adds no CORS at all.</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
 
@@ -62,6 +68,8 @@ internal sealed record ServerSettings
             MinBodyBytesPerSecond = (int)Long(section["MinBodyBytesPerSecond"], defaults.MinBodyBytesPerSecond),
             BodyGraceSeconds = (int)Math.Max(2, Long(section["BodyGraceSeconds"], defaults.BodyGraceSeconds)),
             RequestHeadersTimeoutSeconds = (int)Long(section["RequestHeadersTimeoutSeconds"], defaults.RequestHeadersTimeoutSeconds),
+            PageTables = section["PageTables"] is not { } pt || (bool.TryParse(pt, out var on) ? on
+                : throw new Core.SegmentaInputException($"Segmenta:PageTables \"{pt}\": use true or false. / 请填 true 或 false。")),
             CorsOrigins = (section["CorsOrigins"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
     }

@@ -273,7 +273,8 @@ public sealed partial class SecurityReviewTests : IClassFixture<ServerFactory>
     [Fact]
     public async Task Exports_NeutraliseFormulas_ReadBackWithLibraries()
     {
-        using var factory = new ServerFactory();
+        // Also the server without page tables (Segmenta:PageTables=false): customer queries scan, nothing is built.
+        using var factory = new ServerFactory(new() { ["Segmenta:PageTables"] = "false" });
         using var analyst = factory.As("analyst");
         string[] hostile = ["=HYPERLINK(\"http://evil.example\",\"open\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)"]; // (leading tabs are trimmed by the importer)
         var csv = new StringBuilder("customer_id,order_date,amount\n");
@@ -298,6 +299,14 @@ public sealed partial class SecurityReviewTests : IClassFixture<ServerFactory>
             var cells = Xlsx(await analyst.GetByteArrayAsync(url));
             AssertNeutralised(url, cells, hostile);
         }
+
+        var biggest = run["summary"]!["scheme_details"]!["rfm"]!["segments"]!.AsArray().MaxBy(x => x!["customers"]!.GetValue<long>())!;
+        var page = System.Text.Json.Nodes.JsonNode.Parse(await analyst.GetStringAsync("/api/v1/customers?scheme=rfm&segment=" + Uri.EscapeDataString(biggest["segment"]!.GetValue<string>())))!;
+        Assert.Equal(biggest["customers"]!.GetValue<long>(), page["total"]!.GetValue<long>());
+        var store = factory.Services.GetRequiredService<Segmenta.Server.Store.ServerStore>();
+        await store.PagesBuild;
+        Assert.Null(store.PagesFor(run["id"]!.GetValue<string>()));
+        Assert.Equal(0L, Convert.ToInt64(store.Query("SELECT count(*) FROM information_schema.tables WHERE starts_with(table_name, 'segmenta_pages_')")[0][0], CultureInfo.InvariantCulture));
     }
 
     private static void AssertNeutralised(string url, List<(string Column, object Value)> cells, string[] hostile)

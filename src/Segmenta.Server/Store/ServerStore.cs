@@ -32,6 +32,7 @@ internal sealed partial class ServerStore : IDisposable
     private IReadOnlyList<string>? _segmentColumns;
     private System.Collections.Concurrent.ConcurrentDictionary<string, object> _pages = new(StringComparer.Ordinal);
     private readonly ILogger? _log;
+    private readonly bool _pageTables;
     private readonly Lock _pagesGate = new();
     private SegmentPages? _segmentPages;
     private string? _pagesBuilding;
@@ -43,6 +44,7 @@ internal sealed partial class ServerStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         _log = log;
+        _pageTables = settings.PageTables;
         Database = settings.Database;
         _keeper = DuckDbStore.Open(Database);
         foreach (var ddl in Schema) Execute(_keeper, ddl);
@@ -97,8 +99,9 @@ internal sealed partial class ServerStore : IDisposable
     /// </summary>
     public void EnsurePages(System.Text.Json.Nodes.JsonObject? summary)
     {
-        if (summary?["run_id"]?.GetValue<string>() is not { } runId) return;
+        if (!_pageTables || summary?["run_id"]?.GetValue<string>() is not { } runId) return;
         var tag = PagesTag(runId);
+        if (Volatile.Read(ref _segmentPages)?.Tag == tag) return; // ready: the common case, no lock
         lock (_pagesGate)
         {
             if (_pagesPaused || _pagesBuilding == tag || Volatile.Read(ref _segmentPages)?.Tag == tag) return;
