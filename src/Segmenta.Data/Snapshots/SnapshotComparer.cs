@@ -45,7 +45,7 @@ public static class SnapshotComparer
                 ["row_shares"] = new JsonArray([.. m.Matrix.RowShares.Select(r => (JsonNode?)new JsonArray([.. r.Select(c => (JsonNode?)Math.Round(c, 6))]))]),
                 ["customers_in_both"] = m.Matrix.Total,
                 ["stayed"] = m.Matrix.Stayed,
-                ["movers_count"] = m.Movers.Count,
+                ["movers_count"] = m.MoversCount,
                 ["movers"] = new JsonArray([.. m.Movers.Take(maxMovers).Select(v => (JsonNode?)new JsonObject { ["customer_id"] = v.CustomerId, ["from"] = v.From, ["to"] = v.To })]),
                 ["only_before"] = Counts(m.OnlyBefore),
                 ["only_after"] = Counts(m.OnlyAfter),
