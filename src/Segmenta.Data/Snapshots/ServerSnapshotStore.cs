@@ -148,6 +148,15 @@ public sealed partial class ServerSnapshotStore
     public async Task<SnapshotHeader> RequireAsync(long id, CancellationToken cancellationToken = default) =>
         await GetAsync(id, cancellationToken).ConfigureAwait(false) ?? throw SnapshotStore.NotFound(id);
 
+    /// <summary>The latest complete snapshot before <paramref name="id"/> by as-of date (then id), or null.</summary>
+    public async Task<SnapshotHeader?> PreviousAsync(long id, CancellationToken cancellationToken = default)
+    {
+        var current = await RequireAsync(id, cancellationToken).ConfigureAwait(false);
+        return (await ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(h => h.Id != id && (h.AsOf < current.AsOf || (h.AsOf == current.AsOf && h.Id < id)))
+            .OrderBy(h => h.AsOf).ThenBy(h => h.Id).LastOrDefault();
+    }
+
     /// <summary>Scheme → parameter name → values of a snapshot (for frozen cut points).</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<decimal>>>> ParametersAsync(long id, CancellationToken cancellationToken = default) =>
         (await RequireAsync(id, cancellationToken).ConfigureAwait(false)).Schemes.ToDictionary(s => s.Name, s => s.Parameters, StringComparer.Ordinal);
