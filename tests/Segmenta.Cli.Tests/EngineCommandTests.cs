@@ -180,6 +180,84 @@ public class EngineCommandTests
         }
     }
 
+    /// <summary>
+    /// SIGKILL a server run between the snapshot's data tables and its header: the snapshot is not listed (PostgreSQL:
+    /// nothing was committed; ClickHouse: orphan tables remain), and the next run stores a complete, intact snapshot
+    /// under that id after dropping the orphans.
+    /// </summary>
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("clickhouse")]
+    public async Task Segment_KilledBeforeSnapshotHeader_NotListed_NextRunCleansUp(string engine)
+    {
+        var name = TestServers.UniqueName();
+        string[] server = ["--engine", engine, "--source", engine == "postgres" ? TestServers.PostgresIn(name) : TestServers.ClickHouseIn(name)];
+        string[] run = ["segment", .. server, "--input", Demo, "--db", ":memory:"];
+        try
+        {
+            var first = await CliRunner.RunAsync(run);
+            Assert.True(first.Exit == 0, first.Err);
+            using (var child = ChildCli.Start(new Dictionary<string, string> { ["SEGMENTA_TEST_PAUSE_AT"] = "server-snapshot:before-header" }, run))
+            {
+                Assert.Equal("server-snapshot:before-header", await child.PausedAsync(TimeSpan.FromSeconds(120)));
+                await child.KillAsync();
+            }
+            var listed = await ListedAsync(server);
+            Assert.Equal([1L], listed);
+            var orphans = await SnapshotTablesAsync(engine, name, 2);
+            Assert.Equal(engine == "postgres" ? 0 : 2, orphans);
+
+            var next = await CliRunner.RunAsync(run);
+            Assert.True(next.Exit == 0, next.Err);
+            var relisted = await ListedAsync(server);
+            Assert.Equal([1L, 2L], relisted);
+            var (exit, shown, err) = await CliRunner.RunAsync(["snapshots", "show", "2", .. server, "--json"]);
+            Assert.True(exit == 0, err);
+            var header = System.Text.Json.Nodes.JsonNode.Parse(shown)!;
+            Assert.True((bool)header["intact"]!);
+            Assert.Equal(23_570, (long)header["customers"]!);
+            Assert.Equal(2, await SnapshotTablesAsync(engine, name, 2));
+        }
+        finally
+        {
+            if (engine == "postgres") await PostgresAsync($"DROP SCHEMA IF EXISTS {name} CASCADE");
+            else await TestServers.DropClickHouseDatabaseAsync(name);
+        }
+    }
+
+    private static async Task<long[]> ListedAsync(string[] server)
+    {
+        var (exit, output, err) = await CliRunner.RunAsync(["snapshots", "list", .. server, "--json"]);
+        Assert.True(exit == 0, err);
+        return [.. System.Text.Json.Nodes.JsonNode.Parse(output)!["snapshots"]!.AsArray().Select(h => (long)h!["id"]!)];
+    }
+
+    /// <summary>How many data tables of snapshot <paramref name="id"/> exist (ClickHouse: distinct names over every node, <c>_local</c> folded).</summary>
+    private static async Task<int> SnapshotTablesAsync(string engine, string name, long id)
+    {
+        var prefix = $"snapshot_{id}_";
+        if (engine == "postgres")
+        {
+            await using var connection = new NpgsqlConnection(PgConnectionString());
+            await connection.OpenAsync();
+            await using var cmd = new NpgsqlCommand("SELECT count(*) FROM pg_tables WHERE schemaname = @s AND starts_with(tablename, @p)", connection);
+            cmd.Parameters.AddWithValue("s", name);
+            cmd.Parameters.AddWithValue("p", prefix);
+            return Convert.ToInt32(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        using var http = new HttpClient();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in TestServers.ClickHouseNodes)
+        {
+            using var content = new StringContent($"SELECT name FROM system.tables WHERE database = '{name}' AND startsWith(name, '{prefix}') FORMAT TabSeparated");
+            using var response = await http.PostAsync(node, content);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            foreach (var line in (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                names.Add(line.EndsWith("_local", StringComparison.Ordinal) ? line[..^"_local".Length] : line);
+        }
+        return names.Count;
+    }
+
     private static async Task AssertSameAsDuckDbAsync(params string[] engineArgs) =>
         await AssertSameAsDuckDbAsync(await DuckDbCsv.Value, 23_570, engineArgs);
 
