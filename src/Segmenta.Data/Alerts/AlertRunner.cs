@@ -22,7 +22,27 @@ public static class AlertRunner
         var current = Cache(store, header);
         var before = previous is null ? null : Cache(store, previous);
         var inputs = new AlertInputs(header.AsOf, current, before, Interactions.LastContact(connection, header.AsOf));
-        var report = new AlertReport(snapshotId, previous?.Id, AlertEvaluator.Evaluate(rules, inputs), null);
+        return Write(new AlertReport(snapshotId, previous?.Id, AlertEvaluator.Evaluate(rules, inputs), null), outDir);
+    }
+
+    /// <summary>
+    /// The same on a snapshot stored inside a server engine: the assignments of the schemes the rules name are read from
+    /// the engine (the rules compare customers one by one); rules on last contact see no interactions.
+    /// </summary>
+    public static async Task<AlertReport> EvaluateAsync(ServerSnapshotStore store, string rulesPath, long snapshotId, string? outDir, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var rules = AlertRulesFile.Load(rulesPath);
+        var header = await store.RequireAsync(snapshotId, cancellationToken).ConfigureAwait(false);
+        var previous = await store.PreviousAsync(snapshotId, cancellationToken).ConfigureAwait(false);
+        var current = Cache(header, scheme => store.AssignmentsAsync(header.Id, scheme, cancellationToken).GetAwaiter().GetResult());
+        var before = previous is null ? null : Cache(previous, scheme => store.AssignmentsAsync(previous.Id, scheme, cancellationToken).GetAwaiter().GetResult());
+        var inputs = new AlertInputs(header.AsOf, current, before, null);
+        return Write(new AlertReport(snapshotId, previous?.Id, AlertEvaluator.Evaluate(rules, inputs), null), outDir);
+    }
+
+    private static AlertReport Write(AlertReport report, string? outDir)
+    {
         if (outDir is null) return report;
         Directory.CreateDirectory(outDir);
         var file = Path.Combine(outDir, AlertsJson);
@@ -30,13 +50,16 @@ public static class AlertRunner
         return report with { File = file };
     }
 
-    private static Func<string, IReadOnlyDictionary<string, string>?> Cache(SnapshotStore store, SnapshotHeader header)
+    private static Func<string, IReadOnlyDictionary<string, string>?> Cache(SnapshotStore store, SnapshotHeader header) =>
+        Cache(header, scheme => store.Assignments(header.Id, scheme));
+
+    private static Func<string, IReadOnlyDictionary<string, string>?> Cache(SnapshotHeader header, Func<string, IReadOnlyDictionary<string, string>> read)
     {
         var cache = new Dictionary<string, IReadOnlyDictionary<string, string>?>(StringComparer.Ordinal);
         return scheme =>
         {
             if (cache.TryGetValue(scheme, out var hit)) return hit;
-            var value = header.Scheme(scheme) is null ? null : store.Assignments(header.Id, scheme);
+            var value = header.Scheme(scheme) is null ? null : read(scheme);
             cache[scheme] = value;
             return value;
         };

@@ -85,8 +85,9 @@ public static class SegmentationRunner
 
         var outDir = request.OutputDirectory;
         if (outDir is not null) Directory.CreateDirectory(outDir);
-        // The snapshot (and the run record for `segmenta report`) go to the local DuckDB store, from the per-customer
-        // table streamed back at the end; without a snapshot the store is not touched.
+        // The snapshot is written inside the engine (ServerSnapshotStore: SQL from the run's tables, nothing per customer
+        // travels). The local DuckDB store keeps what `segmenta report` reads (the per-customer table streamed back for
+        // the files, customer_features, the run record); without a snapshot request the store is not touched.
         var keepsSnapshot = request.Snapshot is not null && request.Database != ":memory:";
         using var gate = keepsSnapshot ? await StoreGate.EnterAsync(request.Database, cancellationToken).ConfigureAwait(false) : null;
         using var store = keepsSnapshot ? DuckDbStore.Open(request.Database) : null;
@@ -116,9 +117,20 @@ public static class SegmentationRunner
 
         progress?.Report("segment");
         var notes = new List<string>();
-        if (store is not null) options = SnapshotRunStep.Prepare(store, request.Snapshot, options, notes);
+        options = await ServerSnapshotRunStep.PrepareAsync(engine.Snapshots, request.Snapshot, options, notes, cancellationToken).ConfigureAwait(false);
         var result = await SegmentationPipeline.RunAsync(engine, options, cancellationToken).ConfigureAwait(false);
         steps.Lap("segment");
+
+        SnapshotHeader? snapshot = null;
+        AlertReport? alerts = null;
+        if (request.Snapshot is { } snapshotRequest)
+        {
+            progress?.Report("snapshot");
+            snapshot = await ServerSnapshotRunStep.SaveAsync(engine.Snapshots, snapshotRequest, result, Fingerprint(request, loads), cancellationToken).ConfigureAwait(false);
+            if (snapshotRequest.AlertRulesPath is { } rules)
+                alerts = await AlertRunner.EvaluateAsync(engine.Snapshots, rules, snapshot.Id, outDir, cancellationToken).ConfigureAwait(false);
+            steps.Lap("snapshot");
+        }
 
         // Only now, after every engine step has succeeded, is anything written: a failed run (e.g. a shard down)
         // leaves neither a snapshot nor customers.csv / summary.json.
@@ -137,7 +149,7 @@ public static class SegmentationRunner
             }
             steps.Lap("fetch");
         }
-        return Finish(target, store, store is not null, request, progress, loads, result, steps, notes);
+        return Finish(target, store, false, request, progress, loads, result, steps, notes, (snapshot, alerts));
     }
 
     /// <summary>
@@ -236,7 +248,7 @@ public static class SegmentationRunner
     /// </summary>
     private static SegmentationRun Finish(
         DuckDBConnection connection, DuckDBConnection? store, bool keepsSnapshot, SegmentationRequest request, IProgress<string>? progress,
-        Loads loads, SegmentationResult result, Steps steps, List<string> notes)
+        Loads loads, SegmentationResult result, Steps steps, List<string> notes, (SnapshotHeader? Snapshot, AlertReport? Alerts) engineSnapshot = default)
     {
         var outDir = request.OutputDirectory;
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -265,14 +277,12 @@ public static class SegmentationRunner
                 notes.Add("customers.xlsx skipped (--format csv).");
             }
         }
-        var run = new SegmentationRun(loads.Transactions, loads.Customers, result, files, notes, steps.Seconds) { Interactions = loads.Interactions, Surveys = loads.Surveys };
+        var run = new SegmentationRun(loads.Transactions, loads.Customers, result, files, notes, steps.Seconds) { Interactions = loads.Interactions, Surveys = loads.Surveys, Snapshot = engineSnapshot.Snapshot, Alerts = engineSnapshot.Alerts };
+        if (engineSnapshot.Alerts?.File is { } engineAlerts) files["alerts"] = engineAlerts;
         if (request.Snapshot is { } snapshotRequest && store is not null && keepsSnapshot)
         {
             progress?.Report("snapshot");
-            // A table on the server has no file to hash: the fingerprint names the table and its row count.
-            var input = request.Transactions is { } file
-                ? InputFingerprint.Of(file.Path, loads.Transactions.RowsRead)
-                : new InputFingerprint($"{request.Engine.ToString().ToLowerInvariant()}:{request.SourceTable}", "", 0, loads.Transactions.RowsRead);
+            var input = Fingerprint(request, loads);
             var snapshot = SnapshotRunStep.Save(store, snapshotRequest, result, input);
             var alerts = snapshotRequest.AlertRulesPath is { } rules ? AlertRunner.Evaluate(store, rules, snapshot.Id, outDir) : null;
             if (alerts?.File is { } alertsFile) files["alerts"] = alertsFile;
@@ -289,6 +299,11 @@ public static class SegmentationRunner
         }
         return run;
     }
+
+    /// <summary>What the snapshot was computed from. A table on the server has no file to hash: the fingerprint names the table and its row count.</summary>
+    private static InputFingerprint Fingerprint(SegmentationRequest request, Loads loads) => request.Transactions is { } file
+        ? InputFingerprint.Of(file.Path, loads.Transactions.RowsRead)
+        : new InputFingerprint($"{request.Engine.ToString().ToLowerInvariant()}:{request.SourceTable}", "", 0, loads.Transactions.RowsRead);
 
     /// <summary>The request's <c>--scheme</c> arguments as user schemes whose problems point at their file's lines.</summary>
     public static IReadOnlyList<UserScheme> ResolveSchemes(SegmentationRequest request)
