@@ -30,11 +30,11 @@ public static partial class HtmlReport
     {
         var total = Math.Max(1, c.Profiles.Sum(p => p.Customers));
         var largest = c.Profiles.OrderByDescending(p => p.Customers).FirstOrDefault();
-        var reading = t.Format("reading.clusters", c.Profiles.Count, largest is null ? "–" : t.Of(largest.Label),
+        var units = c.Profiles.Count > 0 && c.Profiles.All(p => p.Means.Count == c.Features.Count);
+        var reading = t.Format(units ? "reading.clusters_units" : "reading.clusters", c.Profiles.Count, largest is null ? "–" : t.Of(largest.Label),
             t.Count(largest?.Customers ?? 0), t.Percent((double)(largest?.Customers ?? 0) / total));
         if (c.Fidelity is { } fidelity) reading += " " + t.Format("reading.clusters_fidelity", t.Percent(fidelity));
         page.BeginSection("clusters", t["section.clusters"], reading);
-        var units = c.Profiles.Count > 0 && c.Profiles.All(p => p.Means.Count == c.Features.Count);
         page.Chart(t[units ? "chart.cluster_profiles_units" : "chart.cluster_profiles"], EChartsSpecs.ClusterRadar(c, t), tall: true);
         page.Table([t["clusters.cluster"], t["col.customers"], t["col.share"], .. c.Features.Select(t.Measure)],
             c.Profiles.Select(p => (IReadOnlyList<string>)[t.Of(p.Label), t.Count(p.Customers), t.Percent((double)p.Customers / total), .. (units ? p.Means : p.Centre).Select(v => t.Number(v, 2))]), i => i > 0);
