@@ -82,7 +82,8 @@ public sealed class AnalysisStoreFixture : IDisposable
 }
 
 /// <summary>The clusters and classification-matrix sections filled from real runs.</summary>
-public sealed class AnalysisReportTests(AnalysisStoreFixture store) : IClassFixture<AnalysisStoreFixture>
+[Collection(RealRunsGroup.Name)]
+public sealed class AnalysisReportTests(AnalysisStoreFixture store)
 {
     [Fact]
     public void Build_AfterClusterAndExplain_ShowsProfilesInOriginalUnitsAndTheTreeRules()

@@ -9,8 +9,9 @@ using Xunit.Abstractions;
 namespace Segmenta.Reports.Tests;
 
 /// <summary>Reports of real runs (a monthly backfill with alerts; clusters and matrix schemes) opened in headless Chromium, offline.</summary>
+[Collection(RealRunsGroup.Name)]
 public sealed class SnapshotBrowserTests(MigrationStoreFixture migration, AnalysisStoreFixture analysis, BrowserFixture browser, ITestOutputHelper output)
-    : IClassFixture<MigrationStoreFixture>, IClassFixture<AnalysisStoreFixture>, IClassFixture<BrowserFixture>
+    : IClassFixture<BrowserFixture>
 {
     private const string CheckCharts = """
         (root) => Array.from(document.querySelectorAll((root ? root + ' ' : '') + '[data-chart]')).map(el => {

@@ -83,7 +83,8 @@ public sealed class MigrationStoreFixture : IDisposable
 }
 
 /// <summary><c>segmenta report --snapshot ID</c>: every section from that snapshot, migration against the one before, its alerts.</summary>
-public sealed class SnapshotReportTests(MigrationStoreFixture store) : IClassFixture<MigrationStoreFixture>
+[Collection(RealRunsGroup.Name)]
+public sealed class SnapshotReportTests(MigrationStoreFixture store)
 {
     private IReadOnlyList<SnapshotHeader> Snapshots => store.Backfill.Snapshots;
 
@@ -177,6 +178,46 @@ public sealed class SnapshotReportTests(MigrationStoreFixture store) : IClassFix
     }
 
     [Fact]
+    public void Build_SnapshotWithoutKeptRecord_RebuildsItFromTheSnapshot()
+    {
+        var h = Snapshots[2];
+        var kept = ReportDataBuilder.Build(store.Connection, new ReportBuildOptions { Snapshot = h.Id });
+        Exec("BEGIN TRANSACTION");
+        try
+        {
+            Exec($"DELETE FROM {RunRecordStore.SnapshotTable} WHERE snapshot_id = {h.Id}");
+            Assert.Null(RunRecordStore.LoadForSnapshot(store.Connection, h.Id));
+            var rebuilt = ReportDataBuilder.Build(store.Connection, new ReportBuildOptions { Snapshot = h.Id });
+            Assert.Equal(h.AsOf, rebuilt.AsOf);
+            Assert.Equal(h.Input.Rows, rebuilt.DataQuality.RowsRead);
+            Assert.Equal(kept.DataQuality.LastDate, rebuilt.DataQuality.LastDate);
+            Assert.Equal(kept.Schemes.Select(s => s.Name), rebuilt.Schemes.Select(s => s.Name));
+            foreach (var (a, b) in kept.Schemes.Zip(rebuilt.Schemes))
+            {
+                var expected = a.Segments.Where(s => s.Customers > 0).ToList();
+                Assert.Equal(expected.Select(s => s.Key), b.Segments.Select(s => s.Key));
+                Assert.Equal(expected.Select(s => s.Label), b.Segments.Select(s => s.Label));
+                Assert.Equal(expected.Select(s => s.Customers), b.Segments.Select(s => s.Customers));
+                Assert.Equal(expected.Select(s => s.Revenue), b.Segments.Select(s => s.Revenue));
+                Assert.Equal(a.Parameters.Keys.Order(StringComparer.Ordinal), b.Parameters.Keys.Order(StringComparer.Ordinal));
+            }
+            Assert.Equal(kept.Overview, rebuilt.Overview);
+            Assert.Equal(kept.Migrations.Select(m => m.Moved), rebuilt.Migrations.Select(m => m.Moved));
+        }
+        finally
+        {
+            Exec("ROLLBACK");
+        }
+    }
+
+    private void Exec(string sql)
+    {
+        using var cmd = store.Connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    [Fact]
     public void Build_UnknownSnapshot_InputErrorListsTheIds()
     {
         var ex = Assert.Throws<SegmentaInputException>(() => ReportDataBuilder.Build(store.Connection, new ReportBuildOptions { Snapshot = 999 }));
@@ -213,4 +254,10 @@ public sealed class SnapshotReportTests(MigrationStoreFixture store) : IClassFix
         Assert.Equal(data.Schemes.Single(s => s.Name == "abc").Segments.Select(s => s.Customers), counts);
         Assert.Equal(h.Customers, counts.Sum());
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RealRunsGroup : ICollectionFixture<MigrationStoreFixture>, ICollectionFixture<AnalysisStoreFixture>
+{
+    public const string Name = "real-runs";
 }

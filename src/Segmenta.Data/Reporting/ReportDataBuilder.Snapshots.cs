@@ -82,7 +82,12 @@ public static partial class ReportDataBuilder
         }
         using var d = engine.Query($"SELECT min({FeatureNames.FirstPurchase}), max({FeatureNames.LastPurchase}), CAST(coalesce(sum(orders), 0) AS BIGINT) FROM {engine.Segments}");
         d.Read();
-        DateOnly? Day(int i) => d.IsDBNull(i) ? null : DateOnly.FromDateTime(Convert.ToDateTime(d.GetValue(i), CultureInfo.InvariantCulture));
+        DateOnly? Day(int i) => d.IsDBNull(i) ? null : d.GetValue(i) switch
+        {
+            DateOnly day => day,
+            DateTime time => DateOnly.FromDateTime(time),
+            var other => DateOnly.Parse(Convert.ToString(other, CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture),
+        };
         var quality = new DataQualitySection(Path.GetFileName(header.Input.Path), header.Input.Rows, header.Input.Rows, 0,
             new Dictionary<string, long>(StringComparer.Ordinal), 0, 0, Day(0), Day(1), d.GetInt64(2), 0);
         return new RunRecord(header.AsOf, header.Engine, quality, schemes, new Dictionary<string, IReadOnlyDictionary<string, double>>()) { SnapshotId = header.Id };
