@@ -174,6 +174,9 @@ public sealed class ApiTests(RunFixture fixture)
         using var viewer = Server.As("viewer");
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/api/v1/report")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await analyst.GetAsync("/api/v1/report?format=pdf")).StatusCode);
+        using var unknown = await analyst.GetAsync("/api/v1/report?snapshot=987654");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("987654", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var admin = Server.As("admin");
         Assert.Contains("report.html (zh-CN)", await admin.GetStringAsync("/api/v1/audit?action=export.report"), StringComparison.Ordinal);
     }

@@ -290,7 +290,7 @@ public static class SegmentationRunner
             steps.Lap("snapshot");
         }
         // The facts a later `segmenta report --db FILE` needs that the tables do not hold.
-        if (store is not null) Reporting.RunRecordStore.Save(store, Reporting.RunRecord.From(run));
+        if (store is not null) Reporting.RunRecordStore.Save(store, Reporting.RunRecord.From(run, [.. request.Options.Schemes, .. ResolveSchemes(request)]));
         if (outDir is not null)
         {
             var summary = Path.Combine(outDir, SummaryJson);

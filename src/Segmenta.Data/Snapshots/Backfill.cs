@@ -77,8 +77,12 @@ public static class Backfill
             }
             progress?.Report("snapshot " + asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             var result = await SegmentationPipeline.RunAsync(engine, options with { AsOf = asOf }, cancellationToken).ConfigureAwait(false);
-            written.Add(store.Save(new SnapshotContent(asOf, result.Engine, "backfill", input,
-                [.. result.Schemes.Select(s => s.Plan)], DuckDbEngine.SegmentsTable, request.FreezeFrom)));
+            var header = store.Save(new SnapshotContent(asOf, result.Engine, "backfill", input,
+                [.. result.Schemes.Select(s => s.Plan)], DuckDbEngine.SegmentsTable, request.FreezeFrom));
+            // What a later `segmenta report --snapshot ID` needs that the tables do not hold (row accounting, labels, models).
+            var run = new Runs.SegmentationRun(load, null, result, new Dictionary<string, string>(), [], new Dictionary<string, double>()) { Snapshot = header };
+            Reporting.RunRecordStore.SaveForSnapshot(connection, header.Id, Reporting.RunRecord.From(run, options.Schemes));
+            written.Add(header);
         }
         return new BackfillResult(written, skipped);
     }
