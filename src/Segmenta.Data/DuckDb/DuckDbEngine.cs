@@ -58,7 +58,8 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
             TableExists(CustomersTable) ? TableColumns(CustomersTable) : [],
             TableExists(InteractionsTable) ? InteractionsTable : null, TableExists(SurveysTable) ? SurveysTable : null, profitability.UnitCosts);
         var sql = FeatureQuery.Build(Dialect, shape, used, TransactionsTable, TableExists(CustomersTable) ? CustomersTable : null);
-        Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS {sql}");
+        // The rows' order carries no meaning (readers sort explicitly); not preserving it lets DuckDB write in parallel.
+        WithoutInsertionOrder(() => Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS {sql}"));
         if (shape.Interactions is not null)
             Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS {ContactFeatureQuery.Profit(Dialect, FeaturesTable, TableColumns(FeaturesTable), MarginRate(profitability, shape.HasCost))}");
 
@@ -263,18 +264,39 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
     /// <summary>Whether a transactions column is an attribute (region, industry …) rather than one of the fixed columns.</summary>
     internal static bool IsTransactionAttribute(string column) => !CoreTransactionColumns.Contains(column);
 
+    /// <summary>Runs <paramref name="action"/> with <c>preserve_insertion_order = false</c>, restoring the setting afterwards.</summary>
+    internal void WithoutInsertionOrder(Action action)
+    {
+        bool keep;
+        using (var reader = Query("SELECT current_setting('preserve_insertion_order')"))
+        {
+            reader.Read();
+            keep = reader.GetBoolean(0);
+        }
+
+        if (keep) Execute("SET preserve_insertion_order = false");
+        try
+        {
+            action();
+        }
+        finally
+        {
+            if (keep) Execute("SET preserve_insertion_order = true");
+        }
+    }
+
     internal void Execute(string sql)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
+        SqlTrace.Time(sql, cmd.ExecuteNonQuery);
     }
 
     internal DbDataReader Query(string sql)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
-        return cmd.ExecuteReader();
+        return SqlTrace.Time(sql, cmd.ExecuteReader);
     }
 
     private static DateOnly? GetDate(DbDataReader reader, int ordinal) =>
