@@ -41,4 +41,7 @@ internal sealed class HistogramCachingEngine(ISegmentationEngine inner) : ISegme
 
     public Task<IReadOnlyList<SegmentStats>> SegmentStatsAsync(string segmentColumn, CancellationToken cancellationToken) =>
         inner.SegmentStatsAsync(segmentColumn, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<SegmentStats>>> SegmentStatsAsync(IReadOnlyList<string> segmentColumns, CancellationToken cancellationToken) =>
+        inner.SegmentStatsAsync(segmentColumns, cancellationToken);
 }

@@ -48,4 +48,17 @@ public interface ISegmentationEngine
 
     /// <summary>Per-segment customers, revenue and mean R/F/M for one segment column of the segment table.</summary>
     Task<IReadOnlyList<SegmentStats>> SegmentStatsAsync(string segmentColumn, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="SegmentStatsAsync(string, CancellationToken)"/> for several segment columns at once (keyed by column).
+    /// Engines that can should answer in one grouped pass over the customers; the default asks column by column.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, IReadOnlyList<SegmentStats>>> SegmentStatsAsync(IReadOnlyList<string> segmentColumns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(segmentColumns);
+        var stats = new Dictionary<string, IReadOnlyList<SegmentStats>>(StringComparer.Ordinal);
+        foreach (var column in segmentColumns.Distinct(StringComparer.Ordinal))
+            stats[column] = await SegmentStatsAsync(column, cancellationToken).ConfigureAwait(false);
+        return stats;
+    }
 }
