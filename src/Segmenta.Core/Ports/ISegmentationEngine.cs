@@ -43,6 +43,14 @@ public interface ISegmentationEngine
     /// <summary>Adds numeric columns to the feature table, one value per customer id (customers not listed get null).</summary>
     Task AddFeatureColumnsAsync(IReadOnlyList<string> customerIds, IReadOnlyList<(string Name, double[] Values)> columns, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads numeric feature columns of every customer (for fitting a scheme of kind kmeans), ordered by customer id;
+    /// a null becomes NaN. Engines that cannot say so with a <see cref="SegmentaInputException"/>.
+    /// </summary>
+    Task<(IReadOnlyList<string> CustomerIds, double[][] Columns)> ReadFeatureColumnsAsync(IReadOnlyList<string> columns, CancellationToken cancellationToken) =>
+        Task.FromException<(IReadOnlyList<string>, double[][])>(new SegmentaInputException(
+            $"The {Name} engine cannot fit schemes of kind kmeans yet: run them on DuckDB (the default engine). / {Name} 引擎暂不支持 kmeans 方案，请使用 DuckDB。"));
+
     /// <summary>Computes every plan's derived columns for every customer into the segment table.</summary>
     Task ApplyPlansAsync(IReadOnlyList<SchemePlan> plans, CancellationToken cancellationToken);
 

@@ -213,6 +213,27 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
     }
 
     /// <inheritdoc />
+    public Task<(IReadOnlyList<string> CustomerIds, double[][] Columns)> ReadFeatureColumnsAsync(IReadOnlyList<string> columns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        using var count = Query($"SELECT count(*) FROM {FeaturesTable}");
+        count.Read();
+        var n = checked((int)count.GetInt64(0));
+        var ids = new List<string>(n);
+        var values = columns.Select(_ => new double[n]).ToArray();
+        var select = string.Concat(columns.Select(c => $", CAST({Dialect.QuoteIdentifier(c)} AS DOUBLE)"));
+        using var reader = Query($"SELECT customer_id{select} FROM {FeaturesTable} ORDER BY customer_id");
+        var row = 0;
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+            for (var j = 0; j < values.Length; j++) values[j][row] = reader.IsDBNull(j + 1) ? double.NaN : reader.GetDouble(j + 1);
+            row++;
+        }
+        return Task.FromResult<(IReadOnlyList<string>, double[][])>((ids, values));
+    }
+
+    /// <inheritdoc />
     public Task ApplyPlansAsync(IReadOnlyList<SchemePlan> plans, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plans);
