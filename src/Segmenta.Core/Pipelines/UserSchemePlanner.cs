@@ -58,6 +58,11 @@ public static class UserSchemePlanner
             if (schema.ContainsKey(idColumn))
                 throw new SegmentaInputException(Line(scheme, $"name: \"{d.Name}\" would write the column \"{idColumn}\", which already exists — rename the scheme"));
             var clusterFeatures = (d.KMeans ?? new KMeansSettings()).Features;
+            for (var i = 0; i < clusterFeatures.Count; i++)
+            {
+                if (!features.ContainsKey(clusterFeatures[i]))
+                    throw new SegmentaInputException(Line(scheme, $"features[{i}]: \"{clusterFeatures[i]}\" is computed by a scheme of this run; k-means clusters on feature columns — use a feature"));
+            }
             var (ids, values) = await engine.ReadFeatureColumnsAsync(clusterFeatures, cancellationToken).ConfigureAwait(false);
             var size = KMeansSchemePlanner.CheckSize(d, ids.Count);
             if (size.Count > 0) throw new SegmentaInputException(Line(scheme, size[0]));

@@ -164,5 +164,16 @@ public class KMeansSchemeTests
         }));
         Assert.Contains("clusters.yaml:4:", e.Message, StringComparison.Ordinal);
         Assert.Contains("5 clusters but only 3 customers", e.Message, StringComparison.Ordinal);
+
+        // A scheme's own output (rfm_score) is no feature column: refused at its line, before any SQL runs.
+        File.WriteAllText(scheme, "name: spend_clusters\nkind: kmeans\nfeatures: [recency_days, rfm_score]\nk: 2\n");
+        var derived = await Assert.ThrowsAsync<SegmentaInputException>(() => SegmentationRunner.RunAsync(new SegmentationRequest
+        {
+            Database = ":memory:",
+            Transactions = new ImportOptions { Path = orders },
+            Schemes = [scheme],
+        }));
+        Assert.Contains("clusters.yaml:3:", derived.Message, StringComparison.Ordinal);
+        Assert.Contains("\"rfm_score\" is computed by a scheme", derived.Message, StringComparison.Ordinal);
     }
 }
