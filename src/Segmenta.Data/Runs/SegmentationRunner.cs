@@ -140,7 +140,10 @@ public static class SegmentationRunner
             progress?.Report("fetch");
             const string incoming = "customer_segments_incoming";
             await engine.CopySegmentsToDuckDbAsync(target, incoming, cancellationToken).ConfigureAwait(false);
-            Db.Execute(target, $"DROP TABLE IF EXISTS {DuckDbEngine.SegmentsTable}");
+            // The store may hold an earlier DuckDB run's view (customer_segments over customer_assignments): both go.
+            var targetEngine = new DuckDbEngine(target);
+            targetEngine.DropRelation(DuckDbEngine.SegmentsTable);
+            targetEngine.DropRelation(DuckDbEngine.AssignmentsTable);
             Db.Execute(target, $"ALTER TABLE {incoming} RENAME TO {DuckDbEngine.SegmentsTable}");
             if (store is not null)
             {

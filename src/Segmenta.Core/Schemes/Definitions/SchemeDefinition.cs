@@ -66,4 +66,10 @@ public sealed record SchemeDefinition
 
     /// <summary>YAML <c>combine</c>: settings of kind <c>combine</c>.</summary>
     public CombineSettings? Combine { get; init; }
+
+    /// <summary>
+    /// Settings of kind <c>kmeans</c>: YAML <c>features</c>, <c>k</c> or <c>k_range</c>, <c>transform</c>, <c>seed</c>
+    /// (at the top level of the scheme, or in a <c>kmeans:</c> block).
+    /// </summary>
+    public KMeansSettings? KMeans { get; init; }
 }
