@@ -61,7 +61,7 @@ public static class UserSchemePlanner
         var explanations = new List<SchemeExplanation>(schemes.Count);
         foreach (var scheme in schemes)
         {
-            var planned = SchemePlanner.PlanWithSegments(scheme.Definition, HistogramOf, new FeatureSchema(columns));
+            var planned = SchemePlanner.PlanWithSegments(scheme.Definition, scheme.FrozenHistograms ?? HistogramOf, new FeatureSchema(columns));
             var plan = Shifted(planned.Plan, depth);
             AddDerived(plan, 0, columns, depth);
             plans.Add(plan);

@@ -96,6 +96,7 @@ internal static class SegmentTable
             for (var c = 0; c < keys.Count; c++) appender.CreateRow().AppendValue(c).AppendValue(keys[c]).AppendValue(labels[c]).EndRow();
         }
         var names = new[] { column, column + "_label" };
+        DuckDbEngine.OwnSegmentsTable(engine.Connection);
         var existing = engine.TableColumns(DuckDbEngine.SegmentsTable);
         var replaced = names.Where(existing.Contains).Select(Dialect.QuoteIdentifier).ToList();
         var keep = replaced.Count == 0 ? "s.*" : $"s.* EXCLUDE ({string.Join(", ", replaced)})";

@@ -210,6 +210,7 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
     public Task ApplyPlansAsync(IReadOnlyList<SchemePlan> plans, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plans);
+        DropSegmentsView(connection);
         Execute($"CREATE OR REPLACE TABLE {SegmentsTable} AS {EngineSql.Plans(Dialect, plans, ColumnKinds(FeaturesTable), FeaturesTable)}");
         return Task.CompletedTask;
     }

@@ -67,6 +67,7 @@ public static class SegmentationRunner
         var notes = new List<string>();
         options = SnapshotRunStep.Prepare(connection, request.Snapshot, options, notes);
         var result = await SegmentationPipeline.RunAsync(engine, options, cancellationToken).ConfigureAwait(false);
+        if (request.Database != ":memory:") result = SnapshotRunStep.Stabilize(connection, request.Snapshot, options, result, notes);
         SegmentRunStore.Save(connection, result);
         steps.Lap("segment");
         return Finish(connection, connection, request.Database != ":memory:", request, progress, loads, result, steps, notes);
@@ -128,6 +129,7 @@ public static class SegmentationRunner
             progress?.Report("fetch");
             const string incoming = "customer_segments_incoming";
             await engine.CopySegmentsToDuckDbAsync(target, incoming, cancellationToken).ConfigureAwait(false);
+            DuckDbEngine.DropSegmentsView(target);
             Db.Execute(target, $"DROP TABLE IF EXISTS {DuckDbEngine.SegmentsTable}");
             Db.Execute(target, $"ALTER TABLE {incoming} RENAME TO {DuckDbEngine.SegmentsTable}");
             if (store is not null)

@@ -66,4 +66,7 @@ public sealed record SchemeDefinition
 
     /// <summary>YAML <c>combine</c>: settings of kind <c>combine</c>.</summary>
     public CombineSettings? Combine { get; init; }
+
+    /// <summary>YAML <c>stability</c>: frozen cut points, hysteresis and minimum dwell for this scheme (optional).</summary>
+    public SchemeStability? Stability { get; init; }
 }
