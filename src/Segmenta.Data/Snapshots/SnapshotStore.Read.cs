@@ -72,7 +72,9 @@ public sealed partial class SnapshotStore
 
     private List<SnapshotHeader> ReadHeaders(string where)
     {
-        EnsureSchema();   // adds the stability columns to a store written by an earlier version
+        // A store written by an earlier version lacks the stability columns: add them (only then, so readers do not write).
+        if (!_schemaReady && Long($"SELECT count(*) FROM information_schema.columns WHERE table_name = {Text(HeaderTable)} AND column_name = 'stability'") == 0)
+            EnsureSchema();
         var schemes = new Dictionary<long, List<SnapshotScheme>>();
         using (var reader = Query($"SELECT snapshot_id, scheme, version, plan_hash, segment_column, parameters_json, segments_json FROM {SchemesTable} ORDER BY snapshot_id, position"))
         {
