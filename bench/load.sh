@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Bounded loopback load test of the REST API (see bench/README.md, docs/server.md): a server on 127.0.0.1, a
 # transactions file uploaded and segmented through the API, then CLIENTS concurrent clients querying customers by
-# RFM segment (random segment, random page of the first 20, 50 rows a page) for SECONDS.
+# RFM segment for SECONDS per phase: cold (8 concurrent, pages 1-20 once each), cold with CLIENTS concurrent (every
+# request a distinct page never asked before, pages 21..), warm (random page of the first 20, from the page cache).
 # Usage: bench/load.sh [transactions.csv] [clients] [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,4 +40,11 @@ while :; do
   sleep 2
 done
 echo "run: $(( $(date +%s) - start )) s"
+# The page tables (one sorted copy of the segment table per scheme) are built in the background after the run; the
+# cold phases measure them, so wait until the server logs that they are ready.
+start=$(date +%s)
+for _ in $(seq 1 600); do grep -q "Page tables of run" "$work/server.log" && break; sleep 1; done
+echo "page tables: $(grep -o "Page tables of run.*" "$work/server.log" | head -1) (waited $(( $(date +%s) - start )) s)"
+echo "store size with the page tables: $(du -h "$work/store.duckdb" | cut -f1)"
+echo "load average before the clients: $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet bench/Segmenta.LoadTest/bin/Release/net10.0/Segmenta.LoadTest.dll "$url" "$key" "$clients" "$seconds"

@@ -27,11 +27,14 @@ internal static class ServerHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         // Loopback only unless --urls (or ASPNETCORE_URLS) says otherwise.
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(ServerSettings.DefaultUrls);
-        builder.WebHost.ConfigureKestrel(k =>
+        builder.WebHost.ConfigureKestrel((context, k) =>
         {
+            var limits = ServerSettings.From(context.Configuration);
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = 1024 * 1024; // JSON bodies; upload endpoints raise it for themselves
-            k.Limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(240, TimeSpan.FromSeconds(10)); // slow uploads are cut
+            // Slow uploads (a body dripped a few bytes at a time to hold a connection) are cut with 408.
+            k.Limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(limits.MinBodyBytesPerSecond, TimeSpan.FromSeconds(limits.BodyGraceSeconds));
+            k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(limits.RequestHeadersTimeoutSeconds); // slow headers too
         });
         ConfigureServices(builder.Services);
         var app = builder.Build();

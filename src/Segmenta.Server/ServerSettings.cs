@@ -29,6 +29,21 @@ internal sealed record ServerSettings
     /// <summary>Requests per user or API key per minute (token bucket, refilled every second).</summary>
     public int RequestsPerMinute { get; init; } = 6000;
 
+    /// <summary>Slow uploads: a request body slower than this many bytes per second after the grace period is cut (Kestrel answers 408).</summary>
+    public int MinBodyBytesPerSecond { get; init; } = 240;
+
+    /// <summary>Seconds a request body may be slower than <see cref="MinBodyBytesPerSecond"/> before it is cut (Kestrel needs more than 1).</summary>
+    public int BodyGraceSeconds { get; init; } = 10;
+
+    /// <summary>Seconds a client has to send all request headers (slow-header "slowloris" clients are cut).</summary>
+    public int RequestHeadersTimeoutSeconds { get; init; } = 30;
+
+    /// <summary>
+    /// Build page tables after each run (one sorted copy of the segment table per scheme) so cold "customers of a
+    /// segment" pages are range reads; false saves the disk space and customer queries scan.
+    /// </summary>
+    public bool PageTables { get; init; } = true;
+
     /// <summary>Origins allowed by CORS; empty (default) adds no CORS at all.</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
 
@@ -50,6 +65,11 @@ internal sealed record ServerSettings
             MaxJsonBytes = Long(section["MaxJsonBytes"], defaults.MaxJsonBytes),
             LoginPerMinute = (int)Long(section["LoginPerMinute"], defaults.LoginPerMinute),
             RequestsPerMinute = (int)Long(section["RequestsPerMinute"], defaults.RequestsPerMinute),
+            MinBodyBytesPerSecond = (int)Long(section["MinBodyBytesPerSecond"], defaults.MinBodyBytesPerSecond),
+            BodyGraceSeconds = (int)Math.Max(2, Long(section["BodyGraceSeconds"], defaults.BodyGraceSeconds)),
+            RequestHeadersTimeoutSeconds = (int)Long(section["RequestHeadersTimeoutSeconds"], defaults.RequestHeadersTimeoutSeconds),
+            PageTables = section["PageTables"] is not { } pt || (bool.TryParse(pt, out var on) ? on
+                : throw new Core.SegmentaInputException($"Segmenta:PageTables \"{pt}\": use true or false. / 请填 true 或 false。")),
             CorsOrigins = (section["CorsOrigins"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
     }

@@ -137,12 +137,134 @@ public class EngineCommandTests
         }
     }
 
+    /// <summary>
+    /// Two runs on ClickHouse (the second with the first's cut points and alert rules): both snapshots inside the
+    /// engine, <c>snapshots diff --engine</c> gives the migration (a GROUP BY in the engine) with migration.json and
+    /// transition files, and the alerts compare the two snapshots there.
+    /// </summary>
+    [Fact]
+    public async Task SnapshotsDiffAndAlerts_OnClickHouse_WorkOnTheEngineStore()
+    {
+        var database = TestServers.UniqueName();
+        using var dir = new TempDir();
+        string[] server = ["--engine", "clickhouse", "--source", TestServers.ClickHouseIn(database)];
+        try
+        {
+            var first = await CliRunner.RunAsync(["segment", .. server, "--input", Demo, "--as-of", "1997-12-31", "--db", ":memory:", "--lang", "en"]);
+            Assert.True(first.Exit == 0, first.Err);
+            var rules = dir.File("rules.yaml");
+            await File.WriteAllTextAsync(rules, "alerts:\n  - when: leaves_segment\n    scheme: rfm\n    from: champions\n");
+            var second = await CliRunner.RunAsync(["segment", .. server, "--input", Demo, "--freeze-from", "1", "--alerts", rules, "--out", dir.File("out"), "--format", "csv", "--db", ":memory:", "--lang", "en"]);
+            Assert.True(second.Exit == 0, second.Err);
+            var alerts = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(dir.File("out/alerts.json")))!;
+            Assert.Equal(1, (long)alerts["previous_snapshot_id"]!);
+            Assert.Equal("triggered", (string?)alerts["alerts"]![0]!["status"]);
+            Assert.True((long)alerts["alerts"]![0]!["customers_count"]! > 100);
+
+            var (exit, output, err) = await CliRunner.RunAsync(["snapshots", "diff", "1", "2", "--scheme", "rfm", .. server, "--json", "--out", dir.File("diff")]);
+            Assert.True(exit == 0, err);
+            var rfm = System.Text.Json.Nodes.JsonNode.Parse(output)!["schemes"]!["rfm"]!;
+            var counts = rfm["counts"]!.AsArray().Select(r => r!.AsArray().Select(c => (long)c!).ToArray()).ToArray();
+            var newCustomers = rfm["only_after"]!.AsObject().Sum(p => (long)p.Value!);
+            // CDNOW: every customer's first purchase is in Jan–Mar 1997, so all 23,570 are in both snapshots.
+            Assert.Equal(23_570, counts.Sum(r => r.Sum()) + newCustomers);
+            Assert.Equal((long)rfm["customers_in_both"]! - (long)rfm["stayed"]!, (long)rfm["movers_count"]!);
+            Assert.True((long)rfm["movers_count"]! > 1000);
+            Assert.Equal(100, rfm["movers"]!.AsArray().Count);
+            Assert.True(File.Exists(dir.File("diff/migration.json")));
+            Assert.True(File.Exists(dir.File("diff/transitions_rfm.csv")));
+        }
+        finally
+        {
+            await TestServers.DropClickHouseDatabaseAsync(database);
+        }
+    }
+
+    /// <summary>
+    /// SIGKILL a server run between the snapshot's data tables and its header: the snapshot is not listed (PostgreSQL:
+    /// nothing was committed; ClickHouse: orphan tables remain), and the next run stores a complete, intact snapshot
+    /// under that id after dropping the orphans.
+    /// </summary>
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("clickhouse")]
+    public async Task Segment_KilledBeforeSnapshotHeader_NotListed_NextRunCleansUp(string engine)
+    {
+        var name = TestServers.UniqueName();
+        string[] server = ["--engine", engine, "--source", engine == "postgres" ? TestServers.PostgresIn(name) : TestServers.ClickHouseIn(name)];
+        string[] run = ["segment", .. server, "--input", Demo, "--db", ":memory:"];
+        try
+        {
+            var first = await CliRunner.RunAsync(run);
+            Assert.True(first.Exit == 0, first.Err);
+            using (var child = ChildCli.Start(new Dictionary<string, string> { ["SEGMENTA_TEST_PAUSE_AT"] = "server-snapshot:before-header" }, run))
+            {
+                Assert.Equal("server-snapshot:before-header", await child.PausedAsync(TimeSpan.FromSeconds(120)));
+                await child.KillAsync();
+            }
+            var listed = await ListedAsync(server);
+            Assert.Equal([1L], listed);
+            var orphans = await SnapshotTablesAsync(engine, name, 2);
+            Assert.Equal(engine == "postgres" ? 0 : 2, orphans);
+
+            var next = await CliRunner.RunAsync(run);
+            Assert.True(next.Exit == 0, next.Err);
+            var relisted = await ListedAsync(server);
+            Assert.Equal([1L, 2L], relisted);
+            var (exit, shown, err) = await CliRunner.RunAsync(["snapshots", "show", "2", .. server, "--json"]);
+            Assert.True(exit == 0, err);
+            var header = System.Text.Json.Nodes.JsonNode.Parse(shown)!;
+            Assert.True((bool)header["intact"]!);
+            Assert.Equal(23_570, (long)header["customers"]!);
+            Assert.Equal(2, await SnapshotTablesAsync(engine, name, 2));
+        }
+        finally
+        {
+            if (engine == "postgres") await PostgresAsync($"DROP SCHEMA IF EXISTS {name} CASCADE");
+            else await TestServers.DropClickHouseDatabaseAsync(name);
+        }
+    }
+
+    private static async Task<long[]> ListedAsync(string[] server)
+    {
+        var (exit, output, err) = await CliRunner.RunAsync(["snapshots", "list", .. server, "--json"]);
+        Assert.True(exit == 0, err);
+        return [.. System.Text.Json.Nodes.JsonNode.Parse(output)!["snapshots"]!.AsArray().Select(h => (long)h!["id"]!)];
+    }
+
+    /// <summary>How many data tables of snapshot <paramref name="id"/> exist (ClickHouse: distinct names over every node, <c>_local</c> folded).</summary>
+    private static async Task<int> SnapshotTablesAsync(string engine, string name, long id)
+    {
+        var prefix = $"snapshot_{id}_";
+        if (engine == "postgres")
+        {
+            await using var connection = new NpgsqlConnection(PgConnectionString());
+            await connection.OpenAsync();
+            await using var cmd = new NpgsqlCommand("SELECT count(*) FROM pg_tables WHERE schemaname = @s AND starts_with(tablename, @p)", connection);
+            cmd.Parameters.AddWithValue("s", name);
+            cmd.Parameters.AddWithValue("p", prefix);
+            return Convert.ToInt32(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        using var http = new HttpClient();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in TestServers.ClickHouseNodes)
+        {
+            using var content = new StringContent($"SELECT name FROM system.tables WHERE database = '{name}' AND startsWith(name, '{prefix}') FORMAT TabSeparated");
+            using var response = await http.PostAsync(node, content);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            foreach (var line in (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                names.Add(line.EndsWith("_local", StringComparison.Ordinal) ? line[..^"_local".Length] : line);
+        }
+        return names.Count;
+    }
+
     private static async Task AssertSameAsDuckDbAsync(params string[] engineArgs) =>
         await AssertSameAsDuckDbAsync(await DuckDbCsv.Value, 23_570, engineArgs);
 
     /// <summary>
     /// Runs segment with <paramref name="engineArgs"/>: customers.csv must equal <paramref name="expected"/> byte for byte, and
-    /// the local store must hold this run's snapshot (taken from the streamed-back results) and its per-customer tables.
+    /// the engine must hold this run's snapshot (listed and shown intact by <c>snapshots --engine</c>) and the local store
+    /// the per-customer tables and run record that <c>segmenta report</c> reads.
     /// </summary>
     private static async Task<string[]> AssertSameAsDuckDbAsync(byte[] expected, long customers, string[] engineArgs)
     {
@@ -154,11 +276,19 @@ public class EngineCommandTests
         Assert.True(expected.AsSpan().SequenceEqual(actual), $"customers.csv differs from DuckDB's ({expected.Length} vs {actual.Length} bytes)");
         Assert.True(File.Exists(dir.File("out/summary.json")));
 
+        // The snapshot lives inside the engine (listed and checked through the CLI), not in the local store.
+        var server = new[] { "--engine", engineArgs[Array.IndexOf(engineArgs, "--engine") + 1], "--source", engineArgs[Array.IndexOf(engineArgs, "--source") + 1] };
+        var (listExit, listed, listErr) = await CliRunner.RunAsync(["snapshots", "list", .. server, "--json"]);
+        Assert.True(listExit == 0, listErr);
+        var snapshot = Assert.Single(System.Text.Json.Nodes.JsonNode.Parse(listed)!["snapshots"]!.AsArray())!;
+        Assert.Equal(server[1], (string?)snapshot["engine"]);
+        Assert.Equal(customers, (long)snapshot["customers"]!);
+        var (showExit, shown, showErr) = await CliRunner.RunAsync(["snapshots", "show", ((long)snapshot["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture), .. server, "--json"]);
+        Assert.True(showExit == 0, showErr);
+        Assert.True((bool)System.Text.Json.Nodes.JsonNode.Parse(shown)!["intact"]!);
+
         using var connection = Segmenta.Data.DuckDb.DuckDbStore.Open(store);
-        var snapshot = Assert.Single(new Segmenta.Data.Snapshots.SnapshotStore(connection).List());
-        Assert.Equal(engineArgs[Array.IndexOf(engineArgs, "--engine") + 1], snapshot.Engine);
-        Assert.Equal(customers, snapshot.Customers);
-        Assert.Equal(customers, new Segmenta.Data.Snapshots.SnapshotStore(connection).Assignments(snapshot.Id, "rfm").Count);
+        Assert.Empty(new Segmenta.Data.Snapshots.SnapshotStore(connection).List());
         var engine = new Segmenta.Data.DuckDb.DuckDbEngine(connection);
         using (var count = connection.CreateCommand())
         {

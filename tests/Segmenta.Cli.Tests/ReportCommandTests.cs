@@ -28,6 +28,16 @@ public class ReportCommandTests
         Assert.True(exit == 0, err);
         Assert.Contains("segments.png", stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(dir.File("r/charts/pareto.svg")));
+
+        // --snapshot: the segment run stored snapshot 1; an unknown id is bad input that lists the ids.
+        (exit, _, err) = await CliRunner.RunAsync("report", "--db", db, "--lang", "en", "--snapshot", "1", "--out", dir.File("r/snapshot-1.html"));
+        Assert.True(exit == 0, err);
+        Assert.Contains("2,357 customers", File.ReadAllText(dir.File("r/snapshot-1.html")), StringComparison.Ordinal);
+        (exit, _, err) = await CliRunner.RunAsync("report", "--db", db, "--snapshot", "42", "--out", dir.File("r/snapshot-42.html"));
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("--snapshot 42", err, StringComparison.Ordinal);
+        Assert.Contains("available: 1 (", err, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("r/snapshot-42.html")));
     }
 
     [Fact]

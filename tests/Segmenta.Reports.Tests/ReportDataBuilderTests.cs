@@ -34,7 +34,7 @@ public sealed class ReportDataBuilderTests(ReportFixture fixture)
     [Fact]
     public void Build_Matrix_QuadrantsCoverEveryCustomerAndSampleIsBounded()
     {
-        var m = Assert.IsType<MatrixSection>(_data.Matrix);
+        var m = Assert.Single(_data.Matrices);
         Assert.Equal(_data.Overview.Customers, m.Population);
         Assert.Equal(ReportBuildOptions.DefaultScatterSample, m.Sample.Count);
         Assert.All(m.Sample, p => Assert.Equal(p.X > m.XSplit ? "high" : "low", p.Quadrant.Split('_')[0]));
@@ -84,7 +84,7 @@ public sealed class ReportDataBuilderTests(ReportFixture fixture)
     {
         Assert.Empty(_data.Stages);
         Assert.Null(_data.Clusters);
-        Assert.Null(_data.Migration);
+        Assert.Empty(_data.Migrations);
         Assert.Empty(_data.Alerts);
     }
 

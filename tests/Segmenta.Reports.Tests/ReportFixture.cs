@@ -91,9 +91,9 @@ public sealed class ReportFixture : IDisposable
                     new ClusterProfile("2", L(Hostile, Hostile), 4000, [-0.2, 0.1, 0.0]),
                 ],
                 [new ClusterRule("0", "orders >= 5 and recency_days < 90", 1100, 0.93), new ClusterRule("1", "recency_days >= 300", 8700, 0.88)]),
-            Migration = new MigrationSection("rfm", "2024-06-30", "2024-12-31",
+            Migrations = [new MigrationSection("rfm", "2024-06-30", "2024-12-31",
                 [.. rfm.Segments.Take(4).Select(s => new MigrationSegment(s.Key, s.Label))],
-                [.. keys.SelectMany((from, i) => keys.Select((to, j) => new MigrationFlow(from, to, from == to ? 500 : 40 * (i + 1) + j)))]),
+                [.. keys.SelectMany((from, i) => keys.Select((to, j) => new MigrationFlow(from, to, from == to ? 500 : 40 * (i + 1) + j)))])],
             Alerts = [new ReportAlert("warning", L("冠军客户中有 120 位转为有流失风险，请本周内回访。", "120 champions turned at-risk: call them this week.")), new ReportAlert("info", L("数据已更新。", "Data refreshed."))],
             Schemes = [.. data.Schemes, new SchemeSection("custom_vip", "custom_vip",
                 [new SegmentRow("vip", L(Hostile, Hostile), L("自定义", "Custom"), 3, 300m, 10, 3, 100) { Playbook = new ReportPlaybook(L("专人拜访", "Visit in person"), "visit", "key_account_manager", 1, 30) }])

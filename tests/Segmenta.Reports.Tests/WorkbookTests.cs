@@ -10,7 +10,7 @@ namespace Segmenta.Reports.Tests;
 public sealed class WorkbookTests(ReportFixture fixture)
 {
     /// <summary>Every sheet read back with ExcelDataReader: name, header row, data rows.</summary>
-    private static DataSet Read(string path)
+    internal static DataSet Read(string path)
     {
         using var stream = File.OpenRead(path);
         using var reader = ExcelReaderFactory.CreateReader(stream);

@@ -195,9 +195,20 @@ public sealed class SecurityTests : IClassFixture<ServerFactory>
         withKey.DefaultRequestHeaders.Add("X-Api-Key", key);
         await withKey.GetStringAsync("/api/v1/auth/me");
         await client.GetStringAsync("/api/v1/auth/me");
+        // A session cookie and CSRF token, used by hand: neither may appear in the log either.
+        using var raw = _server.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        using var login = await raw.PostAsJsonAsync("/api/v1/auth/login", new { name = "ann", password = ServerFactory.AnalystPassword });
+        var csrf = JsonNode.Parse(await login.Content.ReadAsStringAsync())!["csrf_token"]!.GetValue<string>();
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("segmenta_session=", StringComparison.Ordinal)).Split(';')[0];
+        using (var me = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/logout"))
+        {
+            me.Headers.Add("Cookie", cookie);
+            me.Headers.Add("X-CSRF-Token", csrf);
+            Assert.True((await raw.SendAsync(me)).IsSuccessStatusCode);
+        }
         Assert.NotEmpty(_server.Logs);
         var all = string.Join("\n", _server.Logs);
-        foreach (var secret in new[] { ServerFactory.AdminPassword, ServerFactory.AnalystPassword, ServerFactory.ViewerPassword, key, _server.Keys["admin"], _server.Keys["analyst"] })
+        foreach (var secret in new[] { ServerFactory.AdminPassword, ServerFactory.AnalystPassword, ServerFactory.ViewerPassword, key, _server.Keys["admin"], _server.Keys["analyst"], cookie["segmenta_session=".Length..], csrf })
             Assert.DoesNotContain(secret, all, StringComparison.Ordinal);
     }
 

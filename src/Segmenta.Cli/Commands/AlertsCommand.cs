@@ -17,16 +17,22 @@ internal static class AlertsCommand
         var db = SnapshotsCommand.DbOption();
         var json = SnapshotsCommand.JsonOption();
         var lang = new Option<string?>("--lang") { Description = "zh-CN or en; default from the locale." };
+        var engine = new SnapshotEngineOptions();
         foreach (var o in new Option[] { rules, snapshot, outDir, db, json, lang }) command.Add(o);
+        engine.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var report = SnapshotsCommand.WithStore(parse.GetRequiredValue(db), c =>
+            static long Latest(long? given, IReadOnlyList<SnapshotHeader> all) => given ?? (all.Count > 0 ? all[^1].Id : (long?)null)
+                ?? throw new Core.SegmentaInputException("the store has no snapshot yet: run segmenta segment first. / 尚无快照。");
+            var report = await engine.WithStoreAsync(parse, db, c =>
             {
-                var all = new SnapshotStore(c).List();
-                var id = parse.GetValue(snapshot) ?? (all.Count > 0 ? all[^1].Id : (long?)null)
-                    ?? throw new Core.SegmentaInputException("the store has no snapshot yet: run segmenta segment first. / 尚无快照。");
+                var id = Latest(parse.GetValue(snapshot), new SnapshotStore(c).List());
                 return AlertRunner.Evaluate(c, parse.GetRequiredValue(rules).FullName, id, parse.GetValue(outDir));
-            });
+            }, async s =>
+            {
+                var id = Latest(parse.GetValue(snapshot), await s.ListAsync(ct).ConfigureAwait(false));
+                return await AlertRunner.EvaluateAsync(s, parse.GetRequiredValue(rules).FullName, id, parse.GetValue(outDir), ct).ConfigureAwait(false);
+            }, ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 await context.Out.WriteLineAsync(RunSummary.Print(report.ToJson())).ConfigureAwait(false);

@@ -31,11 +31,13 @@ internal static class SnapshotsCommand
         var command = new Command("list", "List the complete snapshots.");
         var db = DbOption();
         var json = JsonOption();
+        var engine = new SnapshotEngineOptions();
         command.Add(db);
         command.Add(json);
+        engine.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var headers = WithStore(parse.GetRequiredValue(db), c => new SnapshotStore(c).List());
+            var headers = await engine.WithStoreAsync(parse, db, c => new SnapshotStore(c).List(), s => s.ListAsync(ct), ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 await context.Out.WriteLineAsync(RunSummary.Print(new JsonObject { ["snapshots"] = new JsonArray([.. headers.Select(h => (JsonNode?)SnapshotComparer.Header(h))]) })).ConfigureAwait(false);
@@ -60,17 +62,19 @@ internal static class SnapshotsCommand
         var id = new Argument<long>("ID");
         var db = DbOption();
         var json = JsonOption();
+        var engine = new SnapshotEngineOptions();
         command.Add(id);
         command.Add(db);
         command.Add(json);
+        engine.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var snapshotId = parse.GetValue(id);
-            var (header, recomputed) = WithStore(parse.GetRequiredValue(db), c =>
+            var (header, recomputed) = await engine.WithStoreAsync(parse, db, c =>
             {
                 var store = new SnapshotStore(c);
                 return (store.Require(snapshotId), store.ComputeContentHash(snapshotId));
-            });
+            }, async s => (await s.RequireAsync(snapshotId, ct).ConfigureAwait(false), await s.ComputeContentHashAsync(snapshotId, ct).ConfigureAwait(false)), ct).ConfigureAwait(false);
             var obj = SnapshotComparer.Header(header);
             obj["content_hash_recomputed"] = recomputed;
             obj["intact"] = recomputed == header.ContentHash;
@@ -123,7 +127,9 @@ internal static class SnapshotsCommand
         var scheme = new Option<string?>("--scheme") { Description = "Scheme (rfm, rfm_cn8, abc, value_tier … or its column); default: every scheme." };
         var db = DbOption();
         var json = JsonOption();
-        var outDir = new Option<string?>("--out", "-o") { Description = "Write migration.json, transitions_<scheme>.csv and movers_<scheme>.csv (movers with before/after features) here." };
+        var outDir = new Option<string?>("--out", "-o") { Description = "Write migration.json, transitions_<scheme>.csv and movers_<scheme>.csv (movers with before/after features; DuckDB store only) here." };
+        var engine = new SnapshotEngineOptions();
+        engine.AddTo(command);
         foreach (var o in new Symbol[] { a, b, scheme, db, json, outDir })
         {
             if (o is Argument arg) command.Add(arg);
@@ -131,12 +137,18 @@ internal static class SnapshotsCommand
         }
         command.SetAction(async (parse, ct) =>
         {
-            var (diff, files) = WithStore(parse.GetRequiredValue(db), c =>
+            var (diff, files) = await engine.WithStoreAsync(parse, db, c =>
             {
                 var d = SnapshotComparer.Diff(c, parse.GetValue(a), parse.GetValue(b), parse.GetValue(scheme));
                 var written = parse.GetValue(outDir) is { } dir ? SnapshotComparer.WriteFiles(c, d, dir) : [];
                 return (d, written);
-            });
+            }, async s =>
+            {
+                // The transition matrix is a GROUP BY inside the engine; only the cells and the first movers travel.
+                var d = await s.DiffAsync(parse.GetValue(a), parse.GetValue(b), parse.GetValue(scheme), cancellationToken: ct).ConfigureAwait(false);
+                var written = parse.GetValue(outDir) is { } dir ? SnapshotComparer.WriteFiles(null, d, dir) : [];
+                return (d, written);
+            }, ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 var obj = SnapshotComparer.ToJson(diff);
@@ -152,7 +164,7 @@ internal static class SnapshotsCommand
                 for (var i = 0; i < m.Matrix.Segments.Count; i++)
                     table.AddRow([Markup.Escape(m.Matrix.Segments[i]), .. m.Matrix.Counts[i].Select(v => v.ToString("N0", CultureInfo.InvariantCulture))]);
                 context.Console.Write(table);
-                await context.Out.WriteLineAsync($"customers in both {m.Matrix.Total:N0}, stayed {m.Matrix.Stayed:N0}, moved {m.Movers.Count:N0}, new {m.OnlyAfter.Values.Sum():N0}, gone {m.OnlyBefore.Values.Sum():N0} / 两期均有 {m.Matrix.Total:N0}，未变 {m.Matrix.Stayed:N0}，迁移 {m.Movers.Count:N0}").ConfigureAwait(false);
+                await context.Out.WriteLineAsync($"customers in both {m.Matrix.Total:N0}, stayed {m.Matrix.Stayed:N0}, moved {m.MoversCount:N0}, new {m.OnlyAfter.Values.Sum():N0}, gone {m.OnlyBefore.Values.Sum():N0} / 两期均有 {m.Matrix.Total:N0}，未变 {m.Matrix.Stayed:N0}，迁移 {m.MoversCount:N0}").ConfigureAwait(false);
             }
             foreach (var f in files) await context.Out.WriteLineAsync("wrote " + f).ConfigureAwait(false);
             return ExitCodes.Ok;

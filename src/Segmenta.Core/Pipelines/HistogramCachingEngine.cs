@@ -34,11 +34,22 @@ internal sealed class HistogramCachingEngine(ISegmentationEngine inner) : ISegme
 
     public Task<CustomerHistories> ReadHistoriesAsync(CancellationToken cancellationToken) => inner.ReadHistoriesAsync(cancellationToken);
 
-    public Task AddFeatureColumnsAsync(IReadOnlyList<string> customerIds, IReadOnlyList<(string Name, double[] Values)> columns, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("The histogram cache is only valid while the feature table does not change.");
+    /// <summary>Adds columns (a kmeans scheme's cluster numbers): the histograms of the other columns stay valid.</summary>
+    public Task AddFeatureColumnsAsync(IReadOnlyList<string> customerIds, IReadOnlyList<(string Name, double[] Values)> columns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        foreach (var (name, _) in columns) _histograms.Remove(name);
+        return inner.AddFeatureColumnsAsync(customerIds, columns, cancellationToken);
+    }
+
+    public Task<(IReadOnlyList<string> CustomerIds, double[][] Columns)> ReadFeatureColumnsAsync(IReadOnlyList<string> columns, CancellationToken cancellationToken) =>
+        inner.ReadFeatureColumnsAsync(columns, cancellationToken);
 
     public Task ApplyPlansAsync(IReadOnlyList<SchemePlan> plans, CancellationToken cancellationToken) => inner.ApplyPlansAsync(plans, cancellationToken);
 
     public Task<IReadOnlyList<SegmentStats>> SegmentStatsAsync(string segmentColumn, CancellationToken cancellationToken) =>
         inner.SegmentStatsAsync(segmentColumn, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<SegmentStats>>> SegmentStatsAsync(IReadOnlyList<string> segmentColumns, CancellationToken cancellationToken) =>
+        inner.SegmentStatsAsync(segmentColumns, cancellationToken);
 }

@@ -47,12 +47,10 @@ public static class SegmentationPipeline
         IReadOnlyList<SchemePlan> plans = [.. builtIns, .. userPlans];
         var applied = options.LabelLanguage is { } language ? [.. plans, SegmentLabels.Plan(plans, language)] : plans;
         await engine.ApplyPlansAsync(applied, cancellationToken).ConfigureAwait(false);
+        // One grouped pass over the customers for every scheme's segment statistics (engines that can).
+        var allStats = await engine.SegmentStatsAsync([.. plans.Select(p => p.SegmentColumn)], cancellationToken).ConfigureAwait(false);
         var results = new List<SchemeResult>(plans.Count);
-        foreach (var plan in plans)
-        {
-            var stats = await engine.SegmentStatsAsync(plan.SegmentColumn, cancellationToken).ConfigureAwait(false);
-            results.Add(new SchemeResult(plan, InDisplayOrder(plan, stats)));
-        }
+        foreach (var plan in plans) results.Add(new SchemeResult(plan, InDisplayOrder(plan, allStats[plan.SegmentColumn])));
         return new SegmentationResult(engine.Name, features, results)
         {
             Models = models,

@@ -1,3 +1,4 @@
+using Segmenta.Core.Clustering;
 using Segmenta.Core.Numerics;
 using Segmenta.Core.Ports;
 using Segmenta.Core.Schemes;
@@ -47,6 +48,31 @@ public static class UserSchemePlanner
             schema[d.Name] = FeatureType.Text;
         }
 
+        // Kind kmeans: fit on the population's features now (the plan holds the centres); each customer's cluster
+        // number becomes the feature column <scheme>_id that the plan maps to the segment key.
+        var clustered = new Dictionary<UserScheme, PlannedScheme>(ReferenceEqualityComparer.Instance);
+        foreach (var scheme in schemes.Where(s => s.Definition.Kind == SchemeKinds.KMeans))
+        {
+            var d = scheme.Definition;
+            var idColumn = KMeansScheme.IdColumn(d.Name);
+            if (schema.ContainsKey(idColumn))
+                throw new SegmentaInputException(Line(scheme, $"name: \"{d.Name}\" would write the column \"{idColumn}\", which already exists — rename the scheme"));
+            var clusterFeatures = (d.KMeans ?? new KMeansSettings()).Features;
+            for (var i = 0; i < clusterFeatures.Count; i++)
+            {
+                if (!features.ContainsKey(clusterFeatures[i]))
+                    throw new SegmentaInputException(Line(scheme, $"features[{i}]: \"{clusterFeatures[i]}\" is computed by a scheme of this run; k-means clusters on feature columns — use a feature"));
+            }
+            var (ids, values) = await engine.ReadFeatureColumnsAsync(clusterFeatures, cancellationToken).ConfigureAwait(false);
+            var size = KMeansSchemePlanner.CheckSize(d, ids.Count);
+            if (size.Count > 0) throw new SegmentaInputException(Line(scheme, size[0]));
+            var (planned, assignment) = KMeansSchemePlanner.Plan(d, ids, FeatureMatrix.FromColumns(clusterFeatures, values));
+            await engine.AddFeatureColumnsAsync(ids, [assignment.IdColumn], cancellationToken).ConfigureAwait(false);
+            columns[idColumn] = FeatureType.Number;
+            schema[idColumn] = FeatureType.Number;
+            clustered[scheme] = planned;
+        }
+
         var histograms = new Dictionary<string, ValueHistogram>(StringComparer.Ordinal);
         foreach (var column in schemes.SelectMany(s => SchemePlanner.RequiredHistograms(s.Definition)).Distinct(StringComparer.Ordinal))
         {
@@ -61,7 +87,9 @@ public static class UserSchemePlanner
         var explanations = new List<SchemeExplanation>(schemes.Count);
         foreach (var scheme in schemes)
         {
-            var planned = SchemePlanner.PlanWithSegments(scheme.Definition, scheme.FrozenHistograms ?? HistogramOf, new FeatureSchema(columns));
+            var planned = clustered.TryGetValue(scheme, out var fitted)
+                ? fitted
+                : SchemePlanner.PlanWithSegments(scheme.Definition, scheme.FrozenHistograms ?? HistogramOf, new FeatureSchema(columns));
             var plan = Shifted(planned.Plan, depth);
             AddDerived(plan, 0, columns, depth);
             plans.Add(plan);

@@ -43,9 +43,30 @@ public interface ISegmentationEngine
     /// <summary>Adds numeric columns to the feature table, one value per customer id (customers not listed get null).</summary>
     Task AddFeatureColumnsAsync(IReadOnlyList<string> customerIds, IReadOnlyList<(string Name, double[] Values)> columns, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads numeric feature columns of every customer (for fitting a scheme of kind kmeans), ordered by customer id;
+    /// a null becomes NaN. Engines that cannot say so with a <see cref="SegmentaInputException"/>.
+    /// </summary>
+    Task<(IReadOnlyList<string> CustomerIds, double[][] Columns)> ReadFeatureColumnsAsync(IReadOnlyList<string> columns, CancellationToken cancellationToken) =>
+        Task.FromException<(IReadOnlyList<string>, double[][])>(new SegmentaInputException(
+            $"The {Name} engine cannot fit schemes of kind kmeans yet: run them on DuckDB (the default engine). / {Name} 引擎暂不支持 kmeans 方案，请使用 DuckDB。"));
+
     /// <summary>Computes every plan's derived columns for every customer into the segment table.</summary>
     Task ApplyPlansAsync(IReadOnlyList<SchemePlan> plans, CancellationToken cancellationToken);
 
     /// <summary>Per-segment customers, revenue and mean R/F/M for one segment column of the segment table.</summary>
     Task<IReadOnlyList<SegmentStats>> SegmentStatsAsync(string segmentColumn, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="SegmentStatsAsync(string, CancellationToken)"/> for several segment columns at once (keyed by column).
+    /// Engines that can should answer in one grouped pass over the customers; the default asks column by column.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, IReadOnlyList<SegmentStats>>> SegmentStatsAsync(IReadOnlyList<string> segmentColumns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(segmentColumns);
+        var stats = new Dictionary<string, IReadOnlyList<SegmentStats>>(StringComparer.Ordinal);
+        foreach (var column in segmentColumns.Distinct(StringComparer.Ordinal))
+            stats[column] = await SegmentStatsAsync(column, cancellationToken).ConfigureAwait(false);
+        return stats;
+    }
 }

@@ -26,6 +26,30 @@ public sealed record MatrixSection(
 {
     /// <summary>Customers the sample was drawn from.</summary>
     public long Population => Quadrants.Sum(q => q.Customers);
+
+    /// <summary>The <c>kind: matrix</c> scheme drawn, or null for the default orders × spend matrix.</summary>
+    public string? Scheme { get; init; }
+
+    /// <summary>The scheme's display title (null: the translation table's).</summary>
+    public LocalizedText? Title { get; init; }
+
+    /// <summary>Every vertical split line (a scheme may cut an axis more than once); empty = <see cref="XSplit"/>.</summary>
+    public IReadOnlyList<double> XBreaks { get; init; } = [];
+
+    /// <summary>Every horizontal split line; empty = <see cref="YSplit"/>.</summary>
+    public IReadOnlyList<double> YBreaks { get; init; } = [];
+
+    /// <summary>How the x lines were found: <c>mean</c>, <c>median</c>, <c>quantile</c>, <c>fixed</c> (null: the mean).</summary>
+    public string? XSplitKind { get; init; }
+
+    /// <summary>How the y lines were found.</summary>
+    public string? YSplitKind { get; init; }
+
+    /// <summary>The vertical lines to draw.</summary>
+    public IReadOnlyList<double> XLines => XBreaks.Count > 0 ? XBreaks : [XSplit];
+
+    /// <summary>The horizontal lines to draw.</summary>
+    public IReadOnlyList<double> YLines => YBreaks.Count > 0 ? YBreaks : [YSplit];
 }
 
 /// <summary>One sampled customer.</summary>
@@ -35,9 +59,16 @@ public sealed record MatrixSection(
 public sealed record MatrixPoint(double X, double Y, string Quadrant);
 
 /// <summary>One quadrant.</summary>
-/// <param name="Key"><c>high_high</c>, <c>low_high</c>, <c>high_low</c> or <c>low_low</c> (x first, then y).</param>
+/// <param name="Key"><c>high_high</c>, <c>low_high</c>, <c>high_low</c> or <c>low_low</c> (x first, then y), or a matrix scheme's segment key.</param>
 /// <param name="Label">Display name; null = the report's translation table for <paramref name="Key"/>.</param>
 /// <param name="Strategy">What to do with them; null = the translation table.</param>
 /// <param name="Customers">Customers.</param>
 /// <param name="Revenue">Their spend.</param>
-public sealed record MatrixQuadrant(string Key, LocalizedText? Label, LocalizedText? Strategy, long Customers, decimal Revenue);
+public sealed record MatrixQuadrant(string Key, LocalizedText? Label, LocalizedText? Strategy, long Customers, decimal Revenue)
+{
+    /// <summary>Band on the y axis (1 = lowest) for a scheme's cell; null for the default quadrants.</summary>
+    public int? Row { get; init; }
+
+    /// <summary>Band on the x axis (1 = lowest) for a scheme's cell.</summary>
+    public int? Column { get; init; }
+}

@@ -30,8 +30,11 @@ public sealed record ReportData
     /// <summary>The RFM grid and score distributions; null when RFM did not run.</summary>
     public RfmSection? Rfm { get; init; }
 
-    /// <summary>The classification matrix (two measures, split lines, quadrants); null when absent.</summary>
-    public MatrixSection? Matrix { get; init; }
+    /// <summary>
+    /// Classification matrices (two measures, split lines, cells): one per <c>kind: matrix</c> scheme of the run, or the
+    /// default orders × spend matrix split at the means when no matrix scheme ran; empty when there are no customers.
+    /// </summary>
+    public IReadOnlyList<MatrixSection> Matrices { get; init; } = [];
 
     /// <summary>The Pareto curve with the ABC cuts; null when ABC did not run.</summary>
     public ParetoSection? Pareto { get; init; }
@@ -45,8 +48,11 @@ public sealed record ReportData
     /// <summary>Cluster profiles and the tree explainer's rules; null when clustering did not run.</summary>
     public ClusterSection? Clusters { get; init; }
 
-    /// <summary>Movement between two snapshots; null with fewer than two snapshots.</summary>
-    public MigrationSection? Migration { get; init; }
+    /// <summary>Movement between two snapshots, one entry per scheme both hold; empty with fewer than two snapshots.</summary>
+    public IReadOnlyList<MigrationSection> Migrations { get; init; } = [];
+
+    /// <summary>The stored snapshot the report shows (null: the store's last run, which was not snapshotted).</summary>
+    public long? SnapshotId { get; init; }
 
     /// <summary>Things to act on now (e.g. many champions turned at-risk); empty when there are none.</summary>
     public IReadOnlyList<ReportAlert> Alerts { get; init; } = [];

@@ -77,6 +77,7 @@ public static class ClusteringService
             SegmentTable.WriteCodedColumns(engine, ids, assignment.Result.Labels, request.Scheme,
                 [.. assignment.Profiles.Select(p => p.Key)], [.. assignment.Profiles.Select(p => p.Name.For(request.Language))]);
             SegmentCatalogue.Save(engine, assignment.Plan);
+            Reporting.AnalysisRecordStore.Save(connection, Reporting.ClusterRecord.From(request.Scheme, assignment));
             Lap("store");
 
             var files = new Dictionary<string, string>(StringComparer.Ordinal);

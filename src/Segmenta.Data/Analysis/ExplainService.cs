@@ -63,6 +63,7 @@ public static class ExplainService
         var known = await LabelsAsync(engine, request.Scheme, column, cancellationToken).ConfigureAwait(false);
         var classLabels = tree.Classes.Select(key => known.TryGetValue(key, out var label) ? label
             : key.Length == 0 ? new LocalizedText("（无）", "(none)") : new LocalizedText(key, key)).ToList();
+        Reporting.AnalysisRecordStore.Save(connection, Reporting.ExplainRecord.From(request.Scheme, column, tree, rules));
         return new ExplainResult(request.Scheme, column, tree, rules, classLabels, seconds);
     }
 

@@ -96,13 +96,16 @@ internal static class SegmentTable
             for (var c = 0; c < keys.Count; c++) appender.CreateRow().AppendValue(c).AppendValue(keys[c]).AppendValue(labels[c]).EndRow();
         }
         var names = new[] { column, column + "_label" };
-        DuckDbEngine.OwnSegmentsTable(engine.Connection);
-        var existing = engine.TableColumns(DuckDbEngine.SegmentsTable);
+        // A DuckDB run leaves customer_segments as a view over the narrow assignments table: the columns go there.
+        var view = engine.SegmentsIsView();
+        var target = view ? DuckDbEngine.AssignmentsTable : DuckDbEngine.SegmentsTable;
+        var existing = engine.TableColumns(target);
         var replaced = names.Where(existing.Contains).Select(Dialect.QuoteIdentifier).ToList();
         var keep = replaced.Count == 0 ? "s.*" : $"s.* EXCLUDE ({string.Join(", ", replaced)})";
-        engine.Execute($"CREATE OR REPLACE TABLE {DuckDbEngine.SegmentsTable} AS SELECT {keep}, m.key AS {Dialect.QuoteIdentifier(names[0])}, m.label AS {Dialect.QuoteIdentifier(names[1])} FROM {DuckDbEngine.SegmentsTable} AS s LEFT JOIN {staging} AS a ON a.customer_id = s.customer_id LEFT JOIN {map} AS m ON m.code = a.code");
+        engine.Execute($"CREATE OR REPLACE TABLE {target} AS SELECT {keep}, m.key AS {Dialect.QuoteIdentifier(names[0])}, m.label AS {Dialect.QuoteIdentifier(names[1])} FROM {target} AS s LEFT JOIN {staging} AS a ON a.customer_id = s.customer_id LEFT JOIN {map} AS m ON m.code = a.code");
         engine.Execute($"DROP TABLE {staging}");
         engine.Execute($"DROP TABLE {map}");
+        if (view) engine.CreateSegmentsView();
     }
 
     /// <summary>Formats a double for messages and CSV cells (invariant, round-trip).</summary>

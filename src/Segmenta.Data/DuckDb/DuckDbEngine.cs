@@ -25,8 +25,14 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
     public const string SurveysTable = "surveys";
     /// <summary>One row per customer: the features.</summary>
     public const string FeaturesTable = "customer_features";
-    /// <summary>One row per customer: features, scores and every scheme's segment.</summary>
+    /// <summary>
+    /// One row per customer: features, scores and every scheme's segment. After <see cref="ApplyPlansAsync"/> this is a
+    /// view joining <see cref="FeaturesTable"/> with <see cref="AssignmentsTable"/> by customer id (a store written by a
+    /// server-engine run, or by an older version, may hold it as a table with the same columns).
+    /// </summary>
     public const string SegmentsTable = "customer_segments";
+    /// <summary>One row per customer: <c>customer_id</c> and every scheme's derived columns (segment, scores, reason keys) only.</summary>
+    public const string AssignmentsTable = "customer_assignments";
 
     private static readonly SqlDialect Dialect = DuckDbDialect.Instance;
 
@@ -58,7 +64,8 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
             TableExists(CustomersTable) ? TableColumns(CustomersTable) : [],
             TableExists(InteractionsTable) ? InteractionsTable : null, TableExists(SurveysTable) ? SurveysTable : null, profitability.UnitCosts);
         var sql = FeatureQuery.Build(Dialect, shape, used, TransactionsTable, TableExists(CustomersTable) ? CustomersTable : null);
-        Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS {sql}");
+        // The rows' order carries no meaning (readers sort explicitly); not preserving it lets DuckDB write in parallel.
+        WithoutInsertionOrder(() => Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS {sql}"));
         if (shape.Interactions is not null)
             Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS {ContactFeatureQuery.Profit(Dialect, FeaturesTable, TableColumns(FeaturesTable), MarginRate(profitability, shape.HasCost))}");
 
@@ -207,12 +214,89 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
     }
 
     /// <inheritdoc />
+    public Task<(IReadOnlyList<string> CustomerIds, double[][] Columns)> ReadFeatureColumnsAsync(IReadOnlyList<string> columns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        using var count = Query($"SELECT count(*) FROM {FeaturesTable}");
+        count.Read();
+        var n = checked((int)count.GetInt64(0));
+        var ids = new List<string>(n);
+        var values = columns.Select(_ => new double[n]).ToArray();
+        var select = string.Concat(columns.Select(c => $", CAST({Dialect.QuoteIdentifier(c)} AS DOUBLE)"));
+        using var reader = Query($"SELECT customer_id{select} FROM {FeaturesTable} ORDER BY customer_id");
+        var row = 0;
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+            for (var j = 0; j < values.Length; j++) values[j][row] = reader.IsDBNull(j + 1) ? double.NaN : reader.GetDouble(j + 1);
+            row++;
+        }
+        return Task.FromResult<(IReadOnlyList<string>, double[][])>((ids, values));
+    }
+
+    /// <inheritdoc />
     public Task ApplyPlansAsync(IReadOnlyList<SchemePlan> plans, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plans);
-        DropSegmentsView(connection);
-        Execute($"CREATE OR REPLACE TABLE {SegmentsTable} AS {EngineSql.Plans(Dialect, plans, ColumnKinds(FeaturesTable), FeaturesTable)}");
+        // One pass over the features writes only the key and the derived columns; readers see them joined with the
+        // features through the customer_segments view (no copy of the feature columns).
+        Execute($"CREATE OR REPLACE TABLE {AssignmentsTable} AS {EngineSql.Plans(Dialect, plans, ColumnKinds(FeaturesTable), FeaturesTable, derivedOnly: true, enums: true)}");
+        CreateSegmentsView();
         return Task.CompletedTask;
+    }
+
+    /// <summary>(Re)creates <see cref="SegmentsTable"/> as the view of features ⋈ assignments, replacing a table of that name.</summary>
+    internal void CreateSegmentsView()
+    {
+        DropRelation(SegmentsTable);
+        Execute($"CREATE VIEW {SegmentsTable} AS SELECT f.*, a.* EXCLUDE (customer_id) FROM {FeaturesTable} AS f JOIN {AssignmentsTable} AS a ON a.customer_id = f.customer_id");
+    }
+
+    /// <summary>Whether <see cref="SegmentsTable"/> is the view over <see cref="AssignmentsTable"/> (else a table, or absent).</summary>
+    internal bool SegmentsIsView() => RelationType(SegmentsTable) == "VIEW" && TableExists(AssignmentsTable);
+
+    /// <summary>Drops a table or view of that name, if any.</summary>
+    public void DropRelation(string name)
+    {
+        switch (RelationType(name))
+        {
+            case "VIEW":
+                Execute($"DROP VIEW {Dialect.QuoteIdentifier(name)}");
+                break;
+            case null:
+                break;
+            default:
+                Execute($"DROP TABLE {Dialect.QuoteIdentifier(name)}");
+                break;
+        }
+    }
+
+    private string? RelationType(string name)
+    {
+        using var reader = Query($"SELECT table_type FROM information_schema.tables WHERE table_name = {Dialect.StringLiteral(name)} AND table_schema = current_schema()");
+        return reader.Read() ? reader.GetString(0) : null;
+    }
+
+    /// <summary>Every segment column's statistics in one grouped pass (GROUPING SETS) over the segment table.</summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<SegmentStats>>> SegmentStatsAsync(IReadOnlyList<string> segmentColumns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(segmentColumns);
+        var columns = segmentColumns.Distinct(StringComparer.Ordinal).ToList();
+        var lists = columns.ToDictionary(c => c, _ => new List<SegmentStats>(), StringComparer.Ordinal);
+        if (columns.Count > 0)
+        {
+            using var reader = Query(EngineSql.AllSegmentStats(Dialect, SegmentsTable, columns));
+            while (reader.Read())
+            {
+                var set = reader.GetInt32(0);
+                lists[columns[set]].Add(new SegmentStats(
+                    reader.IsDBNull(1) ? "" : reader.GetString(1), reader.GetInt64(2),
+                    reader.IsDBNull(3) ? 0m : reader.GetDecimal(3),
+                    reader.GetDouble(4), reader.GetDouble(5), reader.GetDouble(6)));
+            }
+        }
+        return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<SegmentStats>>>(
+            lists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<SegmentStats>)[.. kv.Value.OrderBy(s => s.Segment, StringComparer.Ordinal)], StringComparer.Ordinal));
     }
 
     /// <inheritdoc />
@@ -264,18 +348,39 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
     /// <summary>Whether a transactions column is an attribute (region, industry …) rather than one of the fixed columns.</summary>
     internal static bool IsTransactionAttribute(string column) => !CoreTransactionColumns.Contains(column);
 
+    /// <summary>Runs <paramref name="action"/> with <c>preserve_insertion_order = false</c>, restoring the setting afterwards.</summary>
+    internal void WithoutInsertionOrder(Action action)
+    {
+        bool keep;
+        using (var reader = Query("SELECT current_setting('preserve_insertion_order')"))
+        {
+            reader.Read();
+            keep = reader.GetBoolean(0);
+        }
+
+        if (keep) Execute("SET preserve_insertion_order = false");
+        try
+        {
+            action();
+        }
+        finally
+        {
+            if (keep) Execute("SET preserve_insertion_order = true");
+        }
+    }
+
     internal void Execute(string sql)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
+        SqlTrace.Time(sql, cmd.ExecuteNonQuery);
     }
 
     internal DbDataReader Query(string sql)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
-        return cmd.ExecuteReader();
+        return SqlTrace.Time(sql, cmd.ExecuteReader);
     }
 
     private static DateOnly? GetDate(DbDataReader reader, int ordinal) =>

@@ -34,4 +34,10 @@ public interface IServerEngine : ISegmentationEngine, IAsyncDisposable
 
     /// <summary>Streams the per-customer segment table into a DuckDB table (for the file writers), replacing it.</summary>
     Task CopySegmentsToDuckDbAsync(DuckDBConnection target, string table, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The snapshot store inside the engine (same schema / database as the run's tables): snapshots are written from the
+    /// run's per-customer table with SQL inside the engine, and listed, shown and compared there.
+    /// </summary>
+    Snapshots.ServerSnapshotStore Snapshots { get; }
 }

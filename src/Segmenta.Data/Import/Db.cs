@@ -10,7 +10,7 @@ internal static class Db
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.ExecuteNonQuery();
+        SqlTrace.Time(sql, command.ExecuteNonQuery);
     }
 
     /// <summary>Runs a long statement; cancelling the token asks DuckDB to interrupt it.</summary>
@@ -20,7 +20,7 @@ internal static class Db
         command.CommandText = sql;
         using (cancellationToken.Register(command.Cancel))
         {
-            command.ExecuteNonQuery();
+            SqlTrace.Time(sql, command.ExecuteNonQuery);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -30,7 +30,7 @@ internal static class Db
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        var value = command.ExecuteScalar();
+        var value = SqlTrace.Time(sql, command.ExecuteScalar);
         return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
@@ -38,7 +38,7 @@ internal static class Db
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        using var reader = command.ExecuteReader();
+        using var reader = SqlTrace.Time(sql, command.ExecuteReader);
         var rows = new List<object?[]>();
         while (reader.Read())
         {

@@ -178,6 +178,9 @@ internal sealed class ParseQuery
     /// <summary>The output column names, in table order (without <c>src_row</c>).</summary>
     public IEnumerable<string> OutputColumns => _outputs.Select(o => o.Name);
 
+    /// <summary>The output columns the row hash covers (those the file has), in table order.</summary>
+    public IEnumerable<string> HashedColumns => _outputs.Where(o => !o.Sql.StartsWith(NullPrefix, StringComparison.Ordinal)).Select(o => o.Name);
+
     /// <summary>The checks, in the order they are tried.</summary>
     public IReadOnlyList<RowCheck> Checks => _checks;
 

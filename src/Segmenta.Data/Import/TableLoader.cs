@@ -33,28 +33,60 @@ internal static class TableLoader
     /// <paramref name="typed"/> cast. Returns null, leaving nothing behind, when any row fails a check; the caller then
     /// runs the full parse so that every rejected row gets its reason and raw value.
     /// </summary>
+    /// <remarks>
+    /// One pass writes the rows that pass every check to the store; the check itself is the row count (every staged row
+    /// written = none failed), so no separate scan is needed. Returns and the exact duplicates are then counted on the
+    /// written table, whose columns are already clean, instead of recomputing the text clean-up over the staged rows.
+    /// </remarks>
     public static LoadReport? LoadTyped(
         DuckDBConnection connection, StagedSource staged, ColumnPlan plan, ImportOptions options, IReadOnlyDictionary<string, string> typed,
         string source, CancellationToken cancellationToken)
     {
         var query = new ParseQuery(plan, options, staged.Headers.Count);
-        // A view, not a table: the typed rows are already in memory once; the checks, counts and the final write each
-        // scan them (the text clean-up is cheap), and only the accepted rows are written, once, to the store.
-        var candidate = "temp.main." + HeaderText.Quote($"_segmenta_view_{Guid.NewGuid():N}");
+        var read = Db.Long(connection, $"SELECT count(*) FROM ({staged.RelationSql})");
+        if (read == 0)
+        {
+            return null;
+        }
+
+        var columns = string.Join(", ", query.OutputColumns.Prepend("src_row").Select(HeaderText.Quote));
+        var rows = $"SELECT {columns} FROM ({query.TypedSql(staged.RelationSql, typed)}) WHERE _reason IS NULL";
+        var written = HeaderText.Quote($"_segmenta_new_{Guid.NewGuid():N}");
         try
         {
-            Db.Execute(connection, $"CREATE TEMP VIEW {candidate} AS {query.TypedSql(staged.RelationSql, typed)}");
-            var check = Db.Rows(connection, $"SELECT count(*), count(*) FILTER (WHERE _reason IS NOT NULL) FROM {candidate}")[0];
-            if (Convert.ToInt64(check[0], CultureInfo.InvariantCulture) == 0 || Convert.ToInt64(check[1], CultureInfo.InvariantCulture) > 0)
+            // The empty table first, so the NOT NULL constraints cost no scan; the insert checks them as it writes.
+            Db.Execute(connection, $"CREATE TABLE {written} AS {rows} LIMIT 0");
+            foreach (var column in new[] { "customer_id", "order_date", "amount" })
+            {
+                Db.Execute(connection, $"ALTER TABLE {written} ALTER COLUMN {column} SET NOT NULL");
+            }
+
+            Db.ExecuteCancellable(connection, $"INSERT INTO {written} {rows}", cancellationToken);
+            var accepted = Db.Long(connection, $"SELECT count(*) FROM {written}");
+            if (accepted != read)
             {
                 return null;
             }
 
-            return Complete(connection, candidate, query, staged, plan, options, source, FinishByCopy);
+            var returns = Db.Long(connection, $"SELECT count(*) FILTER (WHERE amount < 0) FROM {written}");
+            var duplicates = Duplicates(connection, written, $"hash({string.Join(", ", query.HashedColumns.Select(HeaderText.Quote))})", query);
+            Swap(connection, written, options);
+            return new LoadReport(
+                source, read, accepted, 0, new Dictionary<string, long>(StringComparer.Ordinal), duplicates, returns,
+                plan.Mapped.ToDictionary(m => m.Role.Name, m => m.Header), staged.EncodingName, null)
+            {
+                AttributeColumns = [.. ColumnRoles.Attributes.Where(r => plan.For(r) is not null).Select(r => r.Column)],
+                IgnoredColumns = plan.Ignored,
+                BlankRows = staged.BlankLines,
+                RowsExcludedByPolicy = 0,
+                Table = options.TableName,
+                Format = staged.Format,
+                Warnings = staged.Warnings,
+            };
         }
         finally
         {
-            Db.Execute(connection, $"DROP VIEW IF EXISTS {candidate}");
+            Db.Execute(connection, $"DROP TABLE IF EXISTS {written}");
         }
     }
 
@@ -168,17 +200,20 @@ internal static class TableLoader
         return $"SELECT * FROM ({rows}) ORDER BY src_row";
     }
 
-    private static long Duplicates(DuckDBConnection connection, string candidate, ParseQuery query)
+    private static long Duplicates(DuckDBConnection connection, string candidate, ParseQuery query) =>
+        Duplicates(connection, $"(SELECT * FROM {candidate} WHERE _reason IS NULL)", "_hash", query);
+
+    /// <summary>Exact duplicate rows (every output column equal) among the rows of <paramref name="relation"/>, whose row hash is <paramref name="hash"/>.</summary>
+    private static long Duplicates(DuckDBConnection connection, string relation, string hash, ParseQuery query)
     {
-        var accepted = $"FROM {candidate} WHERE _reason IS NULL";
-        if (Db.Long(connection, $"SELECT count(*) - count(DISTINCT _hash) {accepted}") == 0)
+        if (Db.Long(connection, $"SELECT count(*) - count(DISTINCT {hash}) FROM {relation}") == 0)
         {
             return 0;
         }
 
         // Equal hashes are only candidates: count exact duplicates among the rows that share a hash.
         var columns = string.Join(", ", query.OutputColumns.Select(HeaderText.Quote));
-        var shared = $"{accepted} AND _hash IN (SELECT _hash {accepted} GROUP BY _hash HAVING count(*) > 1)";
+        var shared = $"FROM {relation} WHERE {hash} IN (SELECT {hash} FROM {relation} GROUP BY {hash} HAVING count(*) > 1)";
         return Db.Long(connection, $"SELECT (SELECT count(*) {shared}) - (SELECT count(*) FROM (SELECT DISTINCT {columns} {shared}))");
     }
 
@@ -210,27 +245,6 @@ internal static class TableLoader
 
         Db.Execute(connection, $"ALTER TABLE {candidate} ALTER COLUMN customer_id SET NOT NULL");
         Swap(connection, candidate, options);
-    }
-
-    /// <summary>The typed path's candidate is a view: write its accepted rows, final columns only, to the store, then swap.</summary>
-    private static void FinishByCopy(DuckDBConnection connection, string candidate, ParseQuery query, ImportOptions options)
-    {
-        var columns = query.OutputColumns.Prepend("src_row").Select(HeaderText.Quote);
-        var written = HeaderText.Quote($"_segmenta_new_{Guid.NewGuid():N}");
-        try
-        {
-            Db.Execute(connection, $"CREATE TABLE {written} AS SELECT {string.Join(", ", columns)} FROM {candidate} WHERE _reason IS NULL");
-            foreach (var column in new[] { "customer_id", "order_date", "amount" })
-            {
-                Db.Execute(connection, $"ALTER TABLE {written} ALTER COLUMN {column} SET NOT NULL");
-            }
-
-            Swap(connection, written, options);
-        }
-        finally
-        {
-            Db.Execute(connection, $"DROP TABLE IF EXISTS {written}");
-        }
     }
 
     private static void Swap(DuckDBConnection connection, string table, ImportOptions options)

@@ -20,7 +20,7 @@ namespace Segmenta.Data.Postgres;
 /// DuckDB importer and bulk-copied in with binary COPY; an existing table or view can be used instead. Only
 /// histograms and per-segment aggregates come back, plus the per-customer table when it is exported.
 /// </summary>
-public sealed class PostgresEngine : IServerEngine
+public sealed partial class PostgresEngine : IServerEngine
 {
     private static readonly SqlDialect Dialect = PostgresDialect.Instance;
     private readonly PostgresSource _source;

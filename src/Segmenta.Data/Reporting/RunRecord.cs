@@ -1,5 +1,6 @@
 using Segmenta.Core.Pipelines;
 using Segmenta.Core.Reporting;
+using Segmenta.Core.Schemes.Definitions;
 using Segmenta.Data.Runs;
 
 namespace Segmenta.Data.Reporting;
@@ -21,8 +22,17 @@ public sealed record RunRecord(
     IReadOnlyList<SchemeSection> Schemes,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Models)
 {
-    /// <summary>The record of a finished run.</summary>
-    public static RunRecord From(SegmentationRun run)
+    /// <summary>The snapshot the run stored, if any (the record is then also kept with that snapshot).</summary>
+    public long? SnapshotId { get; init; }
+
+    /// <summary>The <c>kind: matrix</c> schemes of the run: their measures, splits and cells.</summary>
+    public IReadOnlyList<MatrixSchemeSpec> Matrices { get; init; } = [];
+
+    /// <summary>
+    /// The record of a finished run. <paramref name="schemes"/> are the user schemes it ran (their matrix axes go into
+    /// <see cref="Matrices"/>); titles and playbooks of user schemes come from the run's explanations.
+    /// </summary>
+    public static RunRecord From(SegmentationRun run, IReadOnlyList<UserScheme>? schemes = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         var t = run.Transactions;
@@ -48,7 +58,29 @@ public sealed record RunRecord(
                 ["v"] = m.Spend.V,
             };
         }
-        return new RunRecord(f.AsOf, run.Result.Engine, quality, [.. run.Result.Schemes.Select(Section)], models);
+        var explained = run.Result.Explanations.ToDictionary(e => e.Scheme, StringComparer.Ordinal);
+        var sections = run.Result.Schemes.Select(s => explained.TryGetValue(s.Name, out var e) ? WithExplanation(Section(s), e) : Section(s)).ToList();
+        var matrices = (schemes ?? []).Select(u => u.Definition)
+            .Where(d => d.Kind == SchemeKinds.Matrix && d.Matrix is not null && run.Result.Schemes.Any(s => s.Name == d.Name))
+            .Select(d => new MatrixSchemeSpec(
+                d.Name, d.Matrix!.Rows.Measure, d.Matrix.Rows.Split, d.Matrix.Columns.Measure, d.Matrix.Columns.Split,
+                [.. d.Segments.Where(s => s.Cell is { Count: 2 }).Select(s => new MatrixCellSpec(s.Name, s.Cell![0], s.Cell[1]))]))
+            .ToList();
+        return new RunRecord(f.AsOf, run.Result.Engine, quality, sections, models)
+        {
+            SnapshotId = run.Snapshot?.Id,
+            Matrices = matrices,
+        };
+    }
+
+    /// <summary>A user scheme's section with its title and each segment's playbook (built-in schemes keep the translation table's).</summary>
+    private static SchemeSection WithExplanation(SchemeSection section, Core.Schemes.Reasons.SchemeExplanation e)
+    {
+        if (e.Kind == Core.Schemes.Reasons.SchemeExplanation.BuiltInKind) return section;
+        var segments = section.Segments.Select(row => e.Segment(row.Key)?.Playbook is { Action: { } action } p
+            ? row with { Playbook = new ReportPlaybook(action, p.Channel, p.Owner, p.Priority, p.ContactEveryDays) }
+            : row).ToList();
+        return section with { Segments = segments, Title = e.Label };
     }
 
     /// <summary>A scheme result as a report section: labels and descriptions from the plan, statistics from the run.</summary>
@@ -71,3 +103,18 @@ public sealed record RunRecord(
     private static Dictionary<string, double>? Parameters(IReadOnlyDictionary<string, double>? values) =>
         values is null ? null : new Dictionary<string, double>(values, StringComparer.Ordinal);
 }
+
+/// <summary>A <c>kind: matrix</c> scheme as the report draws it.</summary>
+/// <param name="Scheme">Scheme name (also its segment column).</param>
+/// <param name="RowMeasure">Measure of the rows (drawn on the y axis).</param>
+/// <param name="RowSplit">How the row cuts were found (<c>mean</c>, <c>median</c>, <c>quantile</c>, <c>fixed</c>).</param>
+/// <param name="ColumnMeasure">Measure of the columns (x axis).</param>
+/// <param name="ColumnSplit">How the column cuts were found.</param>
+/// <param name="Cells">Segment of each cell.</param>
+public sealed record MatrixSchemeSpec(string Scheme, string RowMeasure, string RowSplit, string ColumnMeasure, string ColumnSplit, IReadOnlyList<MatrixCellSpec> Cells);
+
+/// <summary>One cell of a matrix scheme.</summary>
+/// <param name="Segment">Segment key.</param>
+/// <param name="Row">Row band (1 = lowest).</param>
+/// <param name="Column">Column band (1 = lowest).</param>
+public sealed record MatrixCellSpec(string Segment, int Row, int Column);

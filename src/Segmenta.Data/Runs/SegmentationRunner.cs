@@ -86,8 +86,9 @@ public static class SegmentationRunner
 
         var outDir = request.OutputDirectory;
         if (outDir is not null) Directory.CreateDirectory(outDir);
-        // The snapshot (and the run record for `segmenta report`) go to the local DuckDB store, from the per-customer
-        // table streamed back at the end; without a snapshot the store is not touched.
+        // The snapshot is written inside the engine (ServerSnapshotStore: SQL from the run's tables, nothing per customer
+        // travels). The local DuckDB store keeps what `segmenta report` reads (the per-customer table streamed back for
+        // the files, customer_features, the run record); without a snapshot request the store is not touched.
         var keepsSnapshot = request.Snapshot is not null && request.Database != ":memory:";
         using var gate = keepsSnapshot ? await StoreGate.EnterAsync(request.Database, cancellationToken).ConfigureAwait(false) : null;
         using var store = keepsSnapshot ? DuckDbStore.Open(request.Database) : null;
@@ -117,9 +118,20 @@ public static class SegmentationRunner
 
         progress?.Report("segment");
         var notes = new List<string>();
-        if (store is not null) options = SnapshotRunStep.Prepare(store, request.Snapshot, options, notes);
+        options = await ServerSnapshotRunStep.PrepareAsync(engine.Snapshots, request.Snapshot, options, notes, cancellationToken).ConfigureAwait(false);
         var result = await SegmentationPipeline.RunAsync(engine, options, cancellationToken).ConfigureAwait(false);
         steps.Lap("segment");
+
+        SnapshotHeader? snapshot = null;
+        AlertReport? alerts = null;
+        if (request.Snapshot is { } snapshotRequest)
+        {
+            progress?.Report("snapshot");
+            snapshot = await ServerSnapshotRunStep.SaveAsync(engine.Snapshots, snapshotRequest, result, Fingerprint(request, loads), cancellationToken).ConfigureAwait(false);
+            if (snapshotRequest.AlertRulesPath is { } rules)
+                alerts = await AlertRunner.EvaluateAsync(engine.Snapshots, rules, snapshot.Id, outDir, cancellationToken).ConfigureAwait(false);
+            steps.Lap("snapshot");
+        }
 
         // Only now, after every engine step has succeeded, is anything written: a failed run (e.g. a shard down)
         // leaves neither a snapshot nor customers.csv / summary.json.
@@ -129,8 +141,10 @@ public static class SegmentationRunner
             progress?.Report("fetch");
             const string incoming = "customer_segments_incoming";
             await engine.CopySegmentsToDuckDbAsync(target, incoming, cancellationToken).ConfigureAwait(false);
-            DuckDbEngine.DropSegmentsView(target);
-            Db.Execute(target, $"DROP TABLE IF EXISTS {DuckDbEngine.SegmentsTable}");
+            // The store may hold an earlier DuckDB run's view (customer_segments over customer_assignments): both go.
+            var targetEngine = new DuckDbEngine(target);
+            targetEngine.DropRelation(DuckDbEngine.SegmentsTable);
+            targetEngine.DropRelation(DuckDbEngine.AssignmentsTable);
             Db.Execute(target, $"ALTER TABLE {incoming} RENAME TO {DuckDbEngine.SegmentsTable}");
             if (store is not null)
             {
@@ -139,7 +153,7 @@ public static class SegmentationRunner
             }
             steps.Lap("fetch");
         }
-        return Finish(target, store, store is not null, request, progress, loads, result, steps, notes);
+        return Finish(target, store, false, request, progress, loads, result, steps, notes, (snapshot, alerts));
     }
 
     /// <summary>
@@ -238,7 +252,7 @@ public static class SegmentationRunner
     /// </summary>
     private static SegmentationRun Finish(
         DuckDBConnection connection, DuckDBConnection? store, bool keepsSnapshot, SegmentationRequest request, IProgress<string>? progress,
-        Loads loads, SegmentationResult result, Steps steps, List<string> notes)
+        Loads loads, SegmentationResult result, Steps steps, List<string> notes, (SnapshotHeader? Snapshot, AlertReport? Alerts) engineSnapshot = default)
     {
         var outDir = request.OutputDirectory;
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -267,14 +281,12 @@ public static class SegmentationRunner
                 notes.Add("customers.xlsx skipped (--format csv).");
             }
         }
-        var run = new SegmentationRun(loads.Transactions, loads.Customers, result, files, notes, steps.Seconds) { Interactions = loads.Interactions, Surveys = loads.Surveys };
+        var run = new SegmentationRun(loads.Transactions, loads.Customers, result, files, notes, steps.Seconds) { Interactions = loads.Interactions, Surveys = loads.Surveys, Snapshot = engineSnapshot.Snapshot, Alerts = engineSnapshot.Alerts };
+        if (engineSnapshot.Alerts?.File is { } engineAlerts) files["alerts"] = engineAlerts;
         if (request.Snapshot is { } snapshotRequest && store is not null && keepsSnapshot)
         {
             progress?.Report("snapshot");
-            // A table on the server has no file to hash: the fingerprint names the table and its row count.
-            var input = request.Transactions is { } file
-                ? InputFingerprint.Of(file.Path, loads.Transactions.RowsRead)
-                : new InputFingerprint($"{request.Engine.ToString().ToLowerInvariant()}:{request.SourceTable}", "", 0, loads.Transactions.RowsRead);
+            var input = Fingerprint(request, loads);
             var snapshot = SnapshotRunStep.Save(store, snapshotRequest, result, input);
             var alerts = snapshotRequest.AlertRulesPath is { } rules ? AlertRunner.Evaluate(store, rules, snapshot.Id, outDir) : null;
             if (alerts?.File is { } alertsFile) files["alerts"] = alertsFile;
@@ -282,7 +294,7 @@ public static class SegmentationRunner
             steps.Lap("snapshot");
         }
         // The facts a later `segmenta report --db FILE` needs that the tables do not hold.
-        if (store is not null) Reporting.RunRecordStore.Save(store, Reporting.RunRecord.From(run));
+        if (store is not null) Reporting.RunRecordStore.Save(store, Reporting.RunRecord.From(run, [.. request.Options.Schemes, .. ResolveSchemes(request)]));
         if (outDir is not null)
         {
             var summary = Path.Combine(outDir, SummaryJson);
@@ -291,6 +303,11 @@ public static class SegmentationRunner
         }
         return run;
     }
+
+    /// <summary>What the snapshot was computed from. A table on the server has no file to hash: the fingerprint names the table and its row count.</summary>
+    private static InputFingerprint Fingerprint(SegmentationRequest request, Loads loads) => request.Transactions is { } file
+        ? InputFingerprint.Of(file.Path, loads.Transactions.RowsRead)
+        : new InputFingerprint($"{request.Engine.ToString().ToLowerInvariant()}:{request.SourceTable}", "", 0, loads.Transactions.RowsRead);
 
     /// <summary>The request's <c>--scheme</c> arguments as user schemes whose problems point at their file's lines.</summary>
     public static IReadOnlyList<UserScheme> ResolveSchemes(SegmentationRequest request)

@@ -11,7 +11,8 @@ namespace Segmenta.Data.Schemes;
 /// </summary>
 internal sealed class SchemeYamlMapper(List<(YamlPosition At, string Message)> problems)
 {
-    private static readonly string[] SchemeKeys = ["name", "kind", "label", "description", "segments", "default", "bins", "matrix", "grading", "lifecycle", "attribute", "combine", "stability"];
+    private static readonly string[] KMeansKeys = ["features", "k", "k_range", "transform", "seed", "restarts", "log1p", "winsorize"];
+    private static readonly string[] SchemeKeys = ["name", "kind", "label", "description", "segments", "default", "bins", "matrix", "grading", "lifecycle", "attribute", "combine", "stability", .. KMeansKeys];
     private static readonly string[] SegmentKeys = ["name", "label", "description", "when", "cell", "match", "playbook"];
     private static readonly string[] PlaybookKeys = ["action", "channel", "owner", "priority", "contact_every_days"];
     private static readonly string[] TextKeys = ["zh-CN", "en"];
@@ -47,6 +48,40 @@ internal sealed class SchemeYamlMapper(List<(YamlPosition At, string Message)> p
             Attribute = Object(f, "", "attribute", Attribute),
             Combine = Object(f, "", "combine", Combine),
             Stability = Object(f, "", "stability", Stability),
+            KMeans = KMeans(f),
+        };
+    }
+
+    /// <summary>Kind kmeans keeps its settings at the top level (features, k …); null when none is given.</summary>
+    private KMeansSettings? KMeans(Dictionary<string, YamlNode> f)
+    {
+        if (!KMeansKeys.Any(f.ContainsKey)) return null;
+        var d = new KMeansSettings();
+        int? k = null;
+        if (f.TryGetValue("k", out var kNode) && !(kNode is YamlScalar { Plain: true, Value: "auto" }))
+            k = OptionalInt(f, "", "k");
+        var range = List(f, "", "k_range", Int);
+        if (range is not null && range.Count != 2)
+            Problem(f["k_range"], $"k_range: expected two whole numbers [low, high] such as [2, 10], found {range.Count}");
+        List<string>? log1pList = null;
+        string? log1p = null;
+        if (f.TryGetValue("log1p", out var logNode))
+        {
+            if (logNode is YamlSeq) log1pList = List(f, "", "log1p", (n, p) => Scalar(n, p, "a feature name") ?? "");
+            else log1p = Text(f, "", "log1p");
+        }
+        return new KMeansSettings
+        {
+            Features = List(f, "", "features", (n, p) => Scalar(n, p, "a feature name") ?? "") ?? [],
+            K = k,
+            MinK = range is [var low, _] ? low : d.MinK,
+            MaxK = range is [_, var high] ? high : d.MaxK,
+            Transform = Text(f, "", "transform") ?? "auto",
+            Seed = f.ContainsKey("seed") ? OptionalInt(f, "", "seed") ?? (int)d.Seed : d.Seed,
+            Restarts = OptionalInt(f, "", "restarts") ?? d.Restarts,
+            Log1p = log1p ?? d.Log1p,
+            Log1pFeatures = log1pList,
+            Winsorize = List(f, "", "winsorize", (n, p) => (double)Decimal(n, p)),
         };
     }
 

@@ -88,6 +88,9 @@ public static class Backfill
             var result = await SegmentationPipeline.RunAsync(engine, options with { AsOf = asOf }, cancellationToken).ConfigureAwait(false);
             result = SnapshotRunStep.Stabilize(connection, request.Stability, reference, options, result, notes).Result;
             var header = store.Save(SnapshotRunStep.Content(result, "backfill", input, request.FreezeFrom));
+            // What a later `segmenta report --snapshot ID` needs that the tables do not hold (row accounting, labels, models).
+            var run = new Runs.SegmentationRun(load, null, result, new Dictionary<string, string>(), [], new Dictionary<string, double>()) { Snapshot = header };
+            Reporting.RunRecordStore.SaveForSnapshot(connection, header.Id, Reporting.RunRecord.From(run, options.Schemes));
             written.Add(header);
             reference = header;
         }

@@ -45,7 +45,7 @@ public static class SnapshotComparer
                 ["row_shares"] = new JsonArray([.. m.Matrix.RowShares.Select(r => (JsonNode?)new JsonArray([.. r.Select(c => (JsonNode?)Math.Round(c, 6))]))]),
                 ["customers_in_both"] = m.Matrix.Total,
                 ["stayed"] = m.Matrix.Stayed,
-                ["movers_count"] = m.Movers.Count,
+                ["movers_count"] = m.MoversCount,
                 ["movers"] = new JsonArray([.. m.Movers.Take(maxMovers).Select(v => (JsonNode?)new JsonObject { ["customer_id"] = v.CustomerId, ["from"] = v.From, ["to"] = v.To })]),
                 ["only_before"] = Counts(m.OnlyBefore),
                 ["only_after"] = Counts(m.OnlyAfter),
@@ -83,9 +83,10 @@ public static class SnapshotComparer
     /// <summary>
     /// Writes into <paramref name="outDir"/>: <c>migration.json</c> (all movers), and per scheme
     /// <c>transitions_&lt;scheme&gt;.csv</c> (counts and row shares) and <c>movers_&lt;scheme&gt;.csv</c> (every mover with
-    /// before/after features). Returns the files written.
+    /// before/after features; only with a DuckDB store <paramref name="connection"/> — a server engine's diff carries the
+    /// first movers in migration.json). Returns the files written.
     /// </summary>
-    public static IReadOnlyList<string> WriteFiles(DuckDBConnection connection, SnapshotDiff diff, string outDir)
+    public static IReadOnlyList<string> WriteFiles(DuckDBConnection? connection, SnapshotDiff diff, string outDir)
     {
         ArgumentNullException.ThrowIfNull(diff);
         Directory.CreateDirectory(outDir);
@@ -98,6 +99,7 @@ public static class SnapshotComparer
             var matrix = Path.Combine(outDir, $"transitions_{m.Scheme}.csv");
             AtomicFile.Write(matrix, temp => File.WriteAllText(temp, MatrixCsv(m.Matrix), new UTF8Encoding(true)));
             files.Add(matrix);
+            if (connection is null) continue;
             var movers = Path.Combine(outDir, $"movers_{m.Scheme}.csv");
             WriteMovers(connection, diff, m.Scheme, movers);
             files.Add(movers);

@@ -115,6 +115,9 @@ public static class StabilityStep
         var heldColumn = plan.SegmentColumn + "_held";
         const string movers = "stability_movers";
         const string kept = "stability_held";
+        // A DuckDB run leaves customer_segments as a view over the features and the narrow assignments; holding customers
+        // changes rows in place, so the view becomes a table of its own first (only when stability is asked for).
+        DuckDbEngine.OwnSegmentsTable(connection);
         Db.Execute(connection, $"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {SnapshotStore.Quote(heldColumn)} VARCHAR");
         Db.Execute(connection, $"""
             CREATE OR REPLACE TEMP TABLE {movers} AS

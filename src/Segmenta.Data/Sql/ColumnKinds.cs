@@ -7,6 +7,8 @@ internal static class ColumnKinds
     {
         ArgumentNullException.ThrowIfNull(typeName);
         var t = Unwrap(typeName.Trim()).ToUpperInvariant();
+        // DuckDB's ENUM('a', 'b') (segment columns): text, whatever its values spell ('important…' contains INT).
+        if (t.StartsWith("ENUM", StringComparison.Ordinal)) return ColumnKind.Text;
         if (t.StartsWith("DECIMAL", StringComparison.Ordinal) || t.StartsWith("NUMERIC", StringComparison.Ordinal)) return ColumnKind.Decimal;
         if (t is "DOUBLE" or "FLOAT" or "REAL" or "FLOAT64" or "FLOAT32" or "DOUBLE PRECISION" or "FLOAT8" or "FLOAT4") return ColumnKind.Double;
         if (t is "DATE" or "DATE32") return ColumnKind.Date;

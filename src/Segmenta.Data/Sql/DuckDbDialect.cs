@@ -24,4 +24,6 @@ internal sealed class DuckDbDialect : SqlDialect
     public override string ArgMin(string value, string key) => $"arg_min({value}, {key})";
 
     public override string ArgMax(string value, string key) => $"arg_max({value}, {key})";
+
+    public override bool HasMaterializedCte => true;
 }

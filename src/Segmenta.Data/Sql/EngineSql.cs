@@ -41,11 +41,36 @@ internal static class EngineSql
 
     /// <summary>
     /// A double histogram value as the exact decimal Core works with: the double's exact binary value rounded to 6
-    /// decimals (.NET formats doubles exactly; a tie cannot occur, as no double lies exactly halfway between two
-    /// multiples of 10⁻⁶). Done in .NET so the cut points do not depend on an engine's float-to-decimal cast.
+    /// decimals (as .NET's "F6" formats it: exactly, an exact half to the even digit). Done in .NET so the cut points do not depend on an engine's float-to-decimal cast.
     /// </summary>
-    public static decimal HistogramValue(double value) =>
-        decimal.Parse(value.ToString("F6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+    public static decimal HistogramValue(double value)
+    {
+        // Fast exact path: a finite double is m·2^e with m < 2^53; v·10⁶ = m·10⁶·2^e and m·10⁶ < 2^73 fits in a
+        // UInt128, so the value rounded to 6 decimals is (m·10⁶) >> −e, rounded as "F6" rounds (an exact half, as in
+        // 18351082465774.8828125, goes to the even digit). Millions of distinct doubles (clv_12m) made the text round trip the
+        // slowest part of planning.
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        var exponentBits = (int)((bits >> 52) & 0x7FF);
+        if (exponentBits is > 0 and < 0x7FF)
+        {
+            var mantissa = (ulong)(bits & 0xF_FFFF_FFFF_FFFFL) | (1UL << 52);
+            var shift = 1075 - exponentBits;   // value = mantissa · 2^−shift
+            if (shift > 0)
+            {
+                if (shift >= 127) return new decimal(0, 0, 0, bits < 0, 6);
+                var scaled = (UInt128)mantissa * 1_000_000u;
+                var q = scaled >> shift;
+                var dropped = scaled & (((UInt128)1 << shift) - 1);
+                var half = (UInt128)1 << (shift - 1);
+                if (dropped > half || (dropped == half && (q & 1) == 1)) q++;   // as "F6" formats: half to even
+                if (q < ((UInt128)1 << 96))
+                {
+                    return new decimal((int)(uint)q, (int)(uint)(q >> 32), (int)(uint)(q >> 64), bits < 0, 6);
+                }
+            }
+        }
+        return decimal.Parse(value.ToString("F6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>
     /// The histogram of ascending <paramref name="values"/> (as read from <see cref="Histogram"/>) with equal neighbours
@@ -78,8 +103,23 @@ internal static class EngineSql
     /// The SELECT computing every plan's derived columns over <paramref name="from"/>, one nested SELECT per layer
     /// (a layer may use the columns of the ones before it).
     /// </summary>
-    public static string Plans(SqlDialect d, IReadOnlyList<SchemePlan> plans, IReadOnlyDictionary<string, ColumnKind> columns, string from)
+    /// <param name="d">The dialect.</param>
+    /// <param name="plans">The plans, in order.</param>
+    /// <param name="columns">The columns of <paramref name="from"/> with their kinds.</param>
+    /// <param name="from">The feature table.</param>
+    /// <param name="derivedOnly">
+    /// When true the result holds <c>customer_id</c> and the derived columns only (the engine's projection pushdown then
+    /// reads just the features the rules use); otherwise every column of <paramref name="from"/> too.
+    /// </param>
+    /// <param name="enums">
+    /// With <paramref name="derivedOnly"/>: write each text column whose values are known in advance (a CASE of literal
+    /// keys, or of such columns) as an ENUM of those values (DuckDB): one byte per customer instead of a string, so the
+    /// table is written and grouped far faster. Readers see text (CAST to VARCHAR, comparisons with literals).
+    /// </param>
+    public static string Plans(SqlDialect d, IReadOnlyList<SchemePlan> plans, IReadOnlyDictionary<string, ColumnKind> columns, string from, bool derivedOnly = false, bool enums = false)
     {
+        var derived = new List<string>();
+        var valueSets = new Dictionary<string, SortedSet<string>?>(StringComparer.Ordinal);
         var known = new Dictionary<string, ColumnKind>(columns, StringComparer.Ordinal);
         var depth = plans.Count == 0 ? 0 : plans.Max(p => p.Layers.Count);
         var source = from;
@@ -94,11 +134,60 @@ internal static class EngineSql
                     if (!known.TryAdd(column.Name, compiler.KindOf(column.Expression)))
                         throw new SegmentaInputException($"Scheme \"{plan.Scheme}\" writes column \"{column.Name}\", which already exists. Rename the scheme's output.");
                     select.Add(compiler.Compile(column.Expression) + " AS " + d.QuoteIdentifier(column.Name));
+                    var values = enums ? PossibleTexts(column.Expression, valueSets) : null;
+                    valueSets[column.Name] = values;
+                    var quoted = d.QuoteIdentifier(column.Name);
+                    derived.Add(values is { Count: > 0 }
+                        ? $"CAST({quoted} AS ENUM({string.Join(", ", values.Select(d.StringLiteral))})) AS {quoted}"
+                        : quoted);
                 }
             }
             source = $"(SELECT {string.Join(", ", select)} FROM {source}{d.LayerFence}) AS layer{layer}";
         }
-        return $"SELECT * FROM {source}";
+        return derivedOnly ? $"SELECT customer_id{string.Concat(derived.Select(c => ", " + c))} FROM {source}" : $"SELECT * FROM {source}";
+    }
+
+    /// <summary>
+    /// Every text value <paramref name="expr"/> can take (null aside), or null when not known in advance: string
+    /// literals, CASE over such values, and columns whose value set is already known.
+    /// </summary>
+    private static SortedSet<string>? PossibleTexts(Core.Schemes.Expressions.Expr expr, IReadOnlyDictionary<string, SortedSet<string>?> known)
+    {
+        switch (expr)
+        {
+            case Core.Schemes.Expressions.Literal { Value: string text }:
+                return new SortedSet<string>(StringComparer.Ordinal) { text };
+            case Core.Schemes.Expressions.Literal { Value: null }:
+                return new SortedSet<string>(StringComparer.Ordinal);
+            case Core.Schemes.Expressions.ColumnRef c:
+                return known.TryGetValue(c.Name, out var set) && set is not null ? new SortedSet<string>(set, StringComparer.Ordinal) : null;
+            case Core.Schemes.Expressions.CaseWhen cw:
+                var all = new SortedSet<string>(StringComparer.Ordinal);
+                foreach (var branch in cw.Branches.Select(b => b.Then).Append(cw.Else))
+                {
+                    if (PossibleTexts(branch, known) is not { } values) return null;
+                    all.UnionWith(values);
+                }
+                return all;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="SegmentStats"/> for several segment columns in one grouped pass (GROUPING SETS, one set per column):
+    /// per row the 0-based index of the column, then the same columns as <see cref="SegmentStats"/>. A null segment
+    /// is its own group; GROUPING() tells it apart from the rolled-up columns of the other sets.
+    /// </summary>
+    public static string AllSegmentStats(SqlDialect d, string table, IReadOnlyList<string> segmentColumns)
+    {
+        var keys = segmentColumns.Select((c, i) => $"{d.QuoteIdentifier(c)} AS s{i}").ToList();
+        var which = string.Join(" ", segmentColumns.Select((_, i) => $"WHEN grouping(s{i}) = 0 THEN {i}"));
+        var key = string.Join(" ", segmentColumns.Select((_, i) => $"WHEN grouping(s{i}) = 0 THEN {d.Cast($"s{i}", SqlType.Text)}"));
+        var sets = string.Join(", ", segmentColumns.Select((_, i) => $"(s{i})"));
+        return $"SELECT CAST(CASE {which} END AS INTEGER), CASE {key} END, {d.CountRows()}, {d.Cast("sum(monetary_total)", SqlType.Wide)}, " +
+               $"avg({d.ToDouble("recency_days")}), avg({d.ToDouble("orders")}), avg({d.ToDouble("monetary_total")}) " +
+               $"FROM (SELECT {string.Join(", ", keys)}, monetary_total, recency_days, orders FROM {table}) AS t GROUP BY GROUPING SETS ({sets})";
     }
 
     /// <summary>Per segment: key as text, customers, revenue, mean recency, mean orders, mean monetary; ordered by key.</summary>

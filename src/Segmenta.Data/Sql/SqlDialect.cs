@@ -101,6 +101,13 @@ internal abstract class SqlDialect
     public virtual string LeftJoin => "LEFT JOIN";
 
     /// <summary>
+    /// The engine runs <c>WITH name AS MATERIALIZED (…)</c> inside a subquery and row-value <c>IN</c> subqueries: the feature
+    /// query then counts distinct order ids per purchase day only where a day's minimum and maximum id leave the count
+    /// open (<see cref="FeatureQuery"/>).
+    /// </summary>
+    public virtual bool HasMaterializedCte => false;
+
+    /// <summary>
     /// True when the engine's <c>AND</c>, <c>OR</c>, <c>NOT</c> and <c>IN</c> do not follow SQL's three-valued logic
     /// with nulls (ClickHouse 18: <c>NULL AND 0</c> is NULL, <c>NULL IN (…)</c> is 0); the rule compiler then writes
     /// conditions as "definitely true" / "definitely false" tests that never see a null.

@@ -47,7 +47,8 @@ public static class ChartFiles
         if (main is not null) list.Add(("segments", ChartPlots.SegmentBars(main, t)));
         if (data.Rfm is { } rfm) list.Add(("rfm_heatmap", ChartPlots.RfmHeatmap(rfm, t)));
         if (data.Pareto is { } pareto) list.Add(("pareto", ChartPlots.Pareto(pareto, t)));
-        if (data.Matrix is { } matrix) list.Add(("matrix", ChartPlots.Matrix(matrix, t)));
+        foreach (var matrix in data.Matrices)
+            list.Add((matrix.Scheme is { } scheme ? "matrix_" + string.Concat(scheme.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')) : "matrix", ChartPlots.Matrix(matrix, t)));
         if (data.Clv is { } clv) list.Add(("clv_histogram", ChartPlots.ClvHistogram(clv, t)));
         return list;
     }

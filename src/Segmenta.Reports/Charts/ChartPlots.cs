@@ -78,7 +78,7 @@ internal static class ChartPlots
 
     public static Plot Matrix(MatrixSection m, ReportText t)
     {
-        var plot = New(t["chart.matrix"]);
+        var plot = New(Labels.MatrixTitle(t, m));
         double X(double v) => m.LogX ? Math.Log10(v) : v;
         double Y(double v) => m.LogY ? Math.Log10(v) : v;
         foreach (var q in m.Quadrants)
@@ -89,8 +89,8 @@ internal static class ChartPlots
             s.MarkerSize = 4;
             s.LegendText = Labels.Quadrant(t, q);
         }
-        plot.Add.VerticalLine(X(m.XSplit)).LinePattern = LinePattern.Dashed;
-        plot.Add.HorizontalLine(Y(m.YSplit)).LinePattern = LinePattern.Dashed;
+        foreach (var x in m.XLines.Where(double.IsFinite)) plot.Add.VerticalLine(X(x)).LinePattern = LinePattern.Dashed;
+        foreach (var y in m.YLines.Where(double.IsFinite)) plot.Add.HorizontalLine(Y(y)).LinePattern = LinePattern.Dashed;
         if (m.LogX) plot.Axes.Bottom.TickGenerator = LogTicks(m.Sample.Select(p => p.X), t);
         if (m.LogY) plot.Axes.Left.TickGenerator = LogTicks(m.Sample.Select(p => p.Y), t);
         plot.XLabel(t.Measure(m.XMeasure));

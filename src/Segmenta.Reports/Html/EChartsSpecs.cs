@@ -101,7 +101,8 @@ internal static class EChartsSpecs
                 ["symbol"] = "none",
                 ["lineStyle"] = new JsonObject { ["type"] = "dashed", ["color"] = "#333" },
                 ["label"] = new JsonObject { ["formatter"] = t["matrix.split"] + " {c}" },
-                ["data"] = new JsonArray(new JsonObject { ["xAxis"] = R(m.XSplit, 2) }, new JsonObject { ["yAxis"] = R(m.YSplit, 2) }),
+                ["data"] = Arr(m.XLines.Where(double.IsFinite).Select(v => (JsonNode?)new JsonObject { ["xAxis"] = R(v, 2) })
+                    .Concat(m.YLines.Where(double.IsFinite).Select(v => (JsonNode?)new JsonObject { ["yAxis"] = R(v, 2) }))),
             };
         }
         o["series"] = series;
@@ -202,11 +203,25 @@ internal static class EChartsSpecs
         return o;
     }
 
-    /// <summary>Radar of standardised cluster centres.</summary>
+    /// <summary>
+    /// Radar of the cluster centres: in original units (each axis scaled from 0 or its lowest mean to its highest mean)
+    /// when the means are known, else standardised centres on one shared axis.
+    /// </summary>
     public static JsonObject ClusterRadar(ClusterSection c, ReportText t)
     {
-        var all = c.Profiles.SelectMany(p => p.Centre).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
-        var max = Math.Ceiling(all.Max(Math.Abs) + 0.5);
+        var units = c.Profiles.Count > 0 && c.Profiles.All(p => p.Means.Count == c.Features.Count);
+        var values = c.Profiles.Select(p => units ? p.Means : p.Centre).ToList();
+        var all = values.SelectMany(v => v).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
+        var shared = Math.Ceiling(all.Max(Math.Abs) + 0.5);
+        JsonObject Indicator(int i)
+        {
+            if (!units) return new JsonObject { ["name"] = t.Measure(c.Features[i]), ["min"] = -shared, ["max"] = shared };
+            var axis = values.Select(v => v[i]).Where(double.IsFinite).DefaultIfEmpty(0).ToList();
+            var lo = Math.Min(0, axis.Min());
+            var hi = axis.Max();
+            hi = hi > lo ? hi + (hi - lo) * 0.1 : lo + 1;
+            return new JsonObject { ["name"] = t.Measure(c.Features[i]), ["min"] = R(lo, 4), ["max"] = R(hi, 4) };
+        }
         var o = Base();
         o.Remove("grid");
         o["legend"] = new JsonObject { ["top"] = 0 };
@@ -214,12 +229,12 @@ internal static class EChartsSpecs
         {
             ["center"] = new JsonArray("50%", "55%"),
             ["radius"] = "65%",
-            ["indicator"] = Arr(c.Features.Select(f => (JsonNode?)new JsonObject { ["name"] = t.Measure(f), ["min"] = -max, ["max"] = max })),
+            ["indicator"] = Arr(Enumerable.Range(0, c.Features.Count).Select(i => (JsonNode?)Indicator(i))),
         };
         o["series"] = new JsonArray(new JsonObject
         {
             ["type"] = "radar",
-            ["data"] = Arr(c.Profiles.Select(p => (JsonNode?)new JsonObject { ["name"] = t.Of(p.Label), ["value"] = Arr(p.Centre.Select(v => (JsonNode?)R(v, 3))) })),
+            ["data"] = Arr(c.Profiles.Select((p, k) => (JsonNode?)new JsonObject { ["name"] = t.Of(p.Label), ["value"] = Arr(values[k].Select(v => (JsonNode?)R(v, 3))) })),
         });
         return o;
     }

@@ -22,21 +22,56 @@ public static partial class HtmlReport
         page.EndSection();
     }
 
-    private static void Matrix(HtmlPage page, MatrixSection m, ReportText t)
+    /// <summary>One sub-section per matrix scheme (or the default matrix alone).</summary>
+    private static void Matrices(HtmlPage page, IReadOnlyList<MatrixSection> matrices, ReportText t)
+    {
+        if (matrices.Count == 1)
+        {
+            page.BeginSection("matrix", t["section.matrix"], MatrixReading(matrices[0], t));
+            Matrix(page, matrices[0], t);
+        }
+        else
+        {
+            page.BeginSection("matrix", t["section.matrix"], t.Format("reading.matrices", matrices.Count));
+            foreach (var m in matrices)
+            {
+                page.Heading(m.Scheme is null ? t["chart.matrix"] : t.Scheme(m.Scheme, m.Title));
+                page.Paragraph(MatrixReading(m, t));
+                Matrix(page, m, t);
+            }
+        }
+        page.EndSection();
+    }
+
+    private static string MatrixReading(MatrixSection m, ReportText t)
     {
         var total = Math.Max(1, m.Population);
         var revenue = m.Quadrants.Sum(q => q.Revenue);
         var core = m.Quadrants[0];
         var largest = m.Quadrants.OrderByDescending(q => q.Customers).First();
-        page.BeginSection("matrix", t["section.matrix"], t.Format("reading.matrix", t.Number(m.XSplit, 2), t.Money(m.YSplit),
+        if (m.Scheme is null)
+        {
+            return t.Format("reading.matrix", t.Number(m.XSplit, 2), t.Money(m.YSplit),
+                Labels.Quadrant(t, core), t.Count(core.Customers), t.Percent((double)core.Customers / total), t.Percent(Labels.Share((double)core.Revenue, (double)revenue)),
+                Labels.Quadrant(t, largest), t.Count(largest.Customers), t.Percent((double)largest.Customers / total));
+        }
+        string Lines(IReadOnlyList<double> lines) => string.Join(" / ", lines.Select(v => t.Number(v, 2)));
+        string Kind(string? kind) => kind is not null && ReportText.Has("matrix.split_kind." + kind) ? t["matrix.split_kind." + kind] : t["matrix.split_kind.computed"];
+        return t.Format("reading.matrix_scheme", t.Scheme(m.Scheme, m.Title), t.Measure(m.XMeasure), Lines(m.XLines), Kind(m.XSplitKind),
+            t.Measure(m.YMeasure), Lines(m.YLines), Kind(m.YSplitKind),
             Labels.Quadrant(t, core), t.Count(core.Customers), t.Percent((double)core.Customers / total), t.Percent(Labels.Share((double)core.Revenue, (double)revenue)),
-            Labels.Quadrant(t, largest), t.Count(largest.Customers), t.Percent((double)largest.Customers / total)));
-        page.Chart(t["chart.matrix"], EChartsSpecs.Matrix(m, t, q => Labels.Quadrant(t, q)), tall: true);
+            Labels.Quadrant(t, largest), t.Count(largest.Customers), t.Percent((double)largest.Customers / total));
+    }
+
+    private static void Matrix(HtmlPage page, MatrixSection m, ReportText t)
+    {
+        var total = Math.Max(1, m.Population);
+        var revenue = m.Quadrants.Sum(q => q.Revenue);
+        page.Chart(Labels.MatrixTitle(t, m), EChartsSpecs.Matrix(m, t, q => Labels.Quadrant(t, q)), tall: true);
         page.Paragraph(t.Format(m.LogX || m.LogY ? "matrix.log_note" : "matrix.linear_note", t.Count(m.Sample.Count), t.Count(m.Population)), "note");
-        page.Table([t["matrix.quadrant"], t["col.customers"], t["col.share"], t["col.revenue_share"], t["matrix.strategy"]],
+        page.Table([m.Scheme is null ? t["matrix.quadrant"] : t["col.segment"], t["col.customers"], t["col.share"], t["col.revenue_share"], t["matrix.strategy"]],
             m.Quadrants.Select(q => (IReadOnlyList<string>)[Labels.Quadrant(t, q), t.Count(q.Customers), t.Percent((double)q.Customers / total),
                 t.Percent(Labels.Share((double)q.Revenue, (double)revenue)), Labels.Strategy(t, q)]), i => i is > 0 and < 4);
-        page.EndSection();
     }
 
     private static void Pareto(HtmlPage page, ParetoSection p, ReportText t)

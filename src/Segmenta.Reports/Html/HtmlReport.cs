@@ -25,12 +25,12 @@ public static partial class HtmlReport
         Overview(page, data, t);
         if (data.Alerts.Count > 0) Alerts(page, data.Alerts, t);
         if (data.Rfm is { } rfm) Rfm(page, rfm, data, t);
-        if (data.Matrix is { } matrix) Matrix(page, matrix, t);
+        if (data.Matrices.Count > 0) Matrices(page, data.Matrices, t);
         if (data.Pareto is { } pareto) Pareto(page, pareto, t);
         if (data.Clv is { } clv) Clv(page, clv, t);
         if (data.Stages.Count > 0) Stages(page, data.Stages, t);
         if (data.Clusters is { } clusters) Clusters(page, clusters, t);
-        if (data.Migration is { } migration) Migration(page, migration, t);
+        if (data.Migrations.Count > 0) Migrations(page, data.Migrations, t);
         if (data.Schemes.Count > 0) Schemes(page, data.Schemes, t);
         if (data.Schemes.Count > 0) Playbooks(page, data.Schemes, t);
         return Shell(page, data, t);

@@ -17,6 +17,11 @@ internal static class Labels
     public static string Strategy(ReportText t, MatrixQuadrant q) =>
         q.Strategy is { } s ? t.Of(s) : t["matrix.strategy." + q.Key];
 
+    /// <summary>A matrix chart's title: the default orders × spend, or the scheme's title with its two measures.</summary>
+    public static string MatrixTitle(ReportText t, MatrixSection m) => m.Scheme is null
+        ? t["chart.matrix"]
+        : t.Format("chart.matrix_scheme", t.Scheme(m.Scheme, m.Title), t.Measure(m.XMeasure), t.Measure(m.YMeasure));
+
     /// <summary>A share that is safe with a zero total.</summary>
     public static double Share(double part, double total) => total == 0 ? 0 : part / total;
 }

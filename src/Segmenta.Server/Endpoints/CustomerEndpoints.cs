@@ -16,11 +16,16 @@ internal static class CustomerEndpoints
         g.MapGet("", (HttpRequest request, RunJobs jobs, ServerStore store, string? scheme, string? segment, string? q, string? sort, string? order, int? page, int? page_size) =>
         {
             var filters = new List<KeyValuePair<string, string>>();
+            var latest = jobs.LatestSummary();
             if (segment is not null)
             {
                 if (scheme is null) throw new SegmentaInputException("segment needs scheme, e.g. ?scheme=rfm&segment=champions. / 按分群筛选时须同时指定 scheme。");
                 filters.Add(new(SegmentEndpoints.SegmentColumn(SegmentEndpoints.Latest(jobs), scheme), segment));
             }
+            // Page tables of the newest run (built in the background after each run, or here after a restart) turn a
+            // cold "segment S, page P" into a range read; until they are ready the query scans.
+            store.EnsurePages(latest);
+            var runId = latest?["run_id"]?.GetValue<string>();
             var query = new CustomerQuery
             {
                 SegmentFilters = filters,
@@ -42,7 +47,7 @@ internal static class CustomerEndpoints
             return Results.Ok(store.CachedPage(key, () =>
             {
                 using var lease = store.Rent();
-                return query.Run(lease.Connection, store.SegmentColumns(lease.Connection));
+                return query.Run(lease.Connection, store.SegmentColumns(lease.Connection), store.PagesFor(runId));
             }));
         }).WithSummary("Customers of the newest run, filtered by scheme + segment, feature ranges (range=recency_days:0:30, repeatable) and id prefix (q), sorted (sort, order) and paged (page, page_size ≤ 500).")
           .Produces<CustomerPage>().ProducesProblem(400);

@@ -93,6 +93,7 @@ internal sealed partial class RunJobs(ServerStore store, ServerSettings settings
         try
         {
             await hooks.BeforeRunAsync(job.Cancellation.Token);
+            await store.PausePagesAsync(); // no page-table build may read the segment table while the run replaces it
             var run = await SegmentationRunner.RunAsync(request, new Progress(job), job.Cancellation.Token);
             summary = RunSummary.ToJsonObject(run);
             summary.Remove("files");
@@ -128,7 +129,8 @@ internal sealed partial class RunJobs(ServerStore store, ServerSettings settings
         {
             Volatile.Write(ref _latest, null);
             store.InvalidateCaches();
-            job.Finish(status, at, summary, error);
+            try { store.ResumePages(LatestSummary()); }
+            finally { job.Finish(status, at, summary, error); }
         }
     }
 

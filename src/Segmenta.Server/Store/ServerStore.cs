@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Segmenta.Data.Customers;
 using Segmenta.Data.DuckDb;
 
 namespace Segmenta.Server.Store;
@@ -9,7 +10,7 @@ namespace Segmenta.Server.Store;
 /// creates the server's own tables (users, API keys, audit log, uploads, runs, scheme versions).
 /// All SQL with user values goes through parameters (the Query and Execute helpers); never concatenated.
 /// </summary>
-internal sealed class ServerStore : IDisposable
+internal sealed partial class ServerStore : IDisposable
 {
     /// <summary>The server's tables; names start with <c>segmenta_</c> so they never clash with imported data.</summary>
     public const string Users = "segmenta_users", ApiKeys = "segmenta_api_keys", Audit = "segmenta_audit",
@@ -30,10 +31,20 @@ internal sealed class ServerStore : IDisposable
     private readonly System.Collections.Concurrent.ConcurrentBag<DuckDBConnection> _pool = [];
     private IReadOnlyList<string>? _segmentColumns;
     private System.Collections.Concurrent.ConcurrentDictionary<string, object> _pages = new(StringComparer.Ordinal);
+    private readonly ILogger? _log;
+    private readonly bool _pageTables;
+    private readonly Lock _pagesGate = new();
+    private SegmentPages? _segmentPages;
+    private string? _pagesBuilding;
+    private bool _pagesPaused;
+    private Task _pagesBuild = Task.CompletedTask;
+    private CancellationTokenSource _pagesCancel = new();
 
-    public ServerStore(ServerSettings settings)
+    public ServerStore(ServerSettings settings, ILogger<ServerStore>? log = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        _log = log;
+        _pageTables = settings.PageTables;
         Database = settings.Database;
         _keeper = DuckDbStore.Open(Database);
         foreach (var ddl in Schema) Execute(_keeper, ddl);
@@ -76,6 +87,89 @@ internal sealed class ServerStore : IDisposable
         pages[key] = value;
         return value;
     }
+
+    /// <summary>The page tables of run <paramref name="runId"/> when they are ready, else null (queries then scan).</summary>
+    public SegmentPages? PagesFor(string? runId) =>
+        runId is not null && Volatile.Read(ref _segmentPages) is { } p && p.Tag == PagesTag(runId) ? p : null;
+
+    /// <summary>
+    /// Starts building the page tables of a finished run in the background (one sorted copy of the segment table per
+    /// scheme: <see cref="SegmentPages"/>) unless they are ready, being built, or a run is in progress. Until they are
+    /// ready, customer queries scan as before; once they are, the previous run's tables are dropped.
+    /// </summary>
+    public void EnsurePages(System.Text.Json.Nodes.JsonObject? summary)
+    {
+        if (!_pageTables || summary?["run_id"]?.GetValue<string>() is not { } runId) return;
+        var tag = PagesTag(runId);
+        if (Volatile.Read(ref _segmentPages)?.Tag == tag) return; // ready: the common case, no lock
+        lock (_pagesGate)
+        {
+            if (_pagesPaused || _pagesBuilding == tag || Volatile.Read(ref _segmentPages)?.Tag == tag) return;
+            var columns = (summary["scheme_details"] as System.Text.Json.Nodes.JsonObject)?
+                .Select(p => p.Value?["segment_column"]?.GetValue<string>()).OfType<string>().ToList() ?? [];
+            _pagesBuilding = tag;
+            var cancel = _pagesCancel.Token;
+            var previous = _pagesBuild;
+            _pagesBuild = Task.Run(async () =>
+            {
+                await previous.ConfigureAwait(false);
+                try
+                {
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    using var connection = Open();
+                    var pages = SegmentPages.Build(connection, tag, columns, cancel);
+                    Volatile.Write(ref _segmentPages, pages);
+                    SegmentPages.DropAll(connection, keepTag: tag);
+                    if (_log is not null) Log.PagesBuilt(_log, runId, pages.Columns.Count, watch.ElapsedMilliseconds);
+                }
+                catch (OperationCanceledException)
+                {
+                    // a run started: it rebuilds when it finishes
+                }
+#pragma warning disable CA1031 // A background optimisation: on any failure queries keep scanning; the log has the reason.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    if (_log is not null) Log.PagesFailed(_log, runId, ex);
+                }
+                finally
+                {
+                    lock (_pagesGate) if (_pagesBuilding == tag) _pagesBuilding = null;
+                }
+            });
+        }
+    }
+
+    /// <summary>Stops page-table building while a run replaces the segment table (the tables in use stay until it finishes).</summary>
+    public async Task PausePagesAsync()
+    {
+        Task running;
+        lock (_pagesGate)
+        {
+            _pagesPaused = true;
+            _pagesCancel.Cancel();
+            _pagesCancel.Dispose();
+            _pagesCancel = new CancellationTokenSource();
+            running = _pagesBuild;
+        }
+        await running.ConfigureAwait(false);
+    }
+
+    /// <summary>Lets <see cref="EnsurePages"/> build again (a run finished) and starts it for the newest run.</summary>
+    public void ResumePages(System.Text.Json.Nodes.JsonObject? summary)
+    {
+        lock (_pagesGate) _pagesPaused = false;
+        EnsurePages(summary);
+    }
+
+    /// <summary>Waits for the current page-table build (tests).</summary>
+    public Task PagesBuild
+    {
+        get { lock (_pagesGate) return _pagesBuild; }
+    }
+
+    private static string PagesTag(string runId) =>
+        new(runId.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_').ToArray());
 
     /// <summary>A rented connection.</summary>
     public readonly struct Lease(ServerStore owner, DuckDBConnection connection) : IDisposable
@@ -139,7 +233,20 @@ internal sealed class ServerStore : IDisposable
 
     public void Dispose()
     {
+        lock (_pagesGate) _pagesCancel.Cancel();
+        try { _pagesBuild.Wait(TimeSpan.FromSeconds(30)); }
+        catch (AggregateException) { /* logged by the build */ }
+        _pagesCancel.Dispose();
         while (_pool.TryTake(out var c)) c.Dispose();
         _keeper.Dispose();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Page tables of run {RunId} ready: {Schemes} scheme(s) in {Milliseconds} ms")]
+        public static partial void PagesBuilt(ILogger logger, string runId, int schemes, long milliseconds);
+
+        [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "Page tables of run {RunId} could not be built; customer queries keep scanning")]
+        public static partial void PagesFailed(ILogger logger, string runId, Exception exception);
     }
 }

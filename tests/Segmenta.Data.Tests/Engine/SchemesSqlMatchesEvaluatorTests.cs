@@ -46,8 +46,40 @@ public class SchemesSqlMatchesEvaluatorTests
                 var sql = fromSql[(string)row["customer_id"]!][plan.SegmentColumn];
                 Assert.True(Equals(inMemory, sql), $"seed {seed}, scheme {plan.Scheme}, customer {row["customer_id"]}: SQL {sql ?? "null"}, memory {inMemory ?? "null"}");
                 Assert.Contains(plan.Segments, s => s.Key == (string?)inMemory || plan.Scheme.StartsWith("by_region", StringComparison.Ordinal));
+                if (plan.Scheme == "kmeans_j")
+                    Assert.Equal(NearestCentre(plan, row), (string?)sql);
             }
         }
+    }
+
+    /// <summary>
+    /// The key of the centre nearest to the customer, recomputed from the plan's parameters alone (the stored transform
+    /// and the transformed centres), as a later run reusing the plan would: the written assignment must agree.
+    /// </summary>
+    private static string NearestCentre(Segmenta.Core.Schemes.SchemePlan plan, Dictionary<string, object?> row)
+    {
+        var prefix = plan.Scheme + ":transform(";
+        var features = plan.Parameters.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..^1]).ToList();
+        var z = features.Select(f =>
+        {
+            var t = plan.Parameters[$"{prefix}{f})"];
+            if (row[f] is not { } value) return 0.0;
+            var x = Math.Clamp(Convert.ToDouble(value, CultureInfo.InvariantCulture), (double)t[1], (double)t[2]);
+            var y = t[0] == 1m ? Math.Log(1 + x) : x;
+            return (y - (double)t[3]) / (double)t[4];
+        }).ToList();
+        string? best = null;
+        var bestDistance = double.PositiveInfinity;
+        foreach (var segment in plan.Segments)
+        {
+            var distance = features.Select((f, j) => Math.Pow(z[j] - (double)plan.Parameters[$"{plan.Scheme}:centre_z({segment.Key}, {f})"][0], 2)).Sum();
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = segment.Key;
+            }
+        }
+        return best!;
     }
 
     private static void LoadFeatures(DuckDB.NET.Data.DuckDBConnection connection, Random random, int n)
@@ -196,6 +228,19 @@ public class SchemesSqlMatchesEvaluatorTests
                 Match = [Key(lifecycle, j => LifecycleSettings.Stages[j], LifecycleSettings.Stages.Count), Key(matrix, j => matrix.Segments[j].Name, matrix.Segments.Count)],
             })],
         };
-        return [rules, bins, matrix, grading, lifecycle, behaviour, needs, attribute, byRegion, combine];
+        string[] numeric = ["orders", "recency_days", "tenure_days", "monetary_total", "clv_12m", "mean_gap_days"];
+        var kmeans = new SchemeDefinition
+        {
+            Name = "kmeans_j",
+            Kind = SchemeKinds.KMeans,
+            KMeans = new KMeansSettings
+            {
+                Features = [.. numeric.OrderBy(_ => r.Next()).Take(r.Next(2, 4))],
+                K = r.Next(2, 5),
+                Seed = r.Next(),
+                Transform = r.Next(2) == 0 ? "auto" : "none",
+            },
+        };
+        return [rules, bins, matrix, grading, lifecycle, behaviour, needs, attribute, byRegion, combine, kmeans];
     }
 }

@@ -15,4 +15,24 @@ public class HistogramMergeTests
         Assert.Equal([4L, 5L, 1L], histogram.Counts);
         Assert.Equal(5, histogram.NullCount);
     }
+
+    [Fact]
+    public void HistogramValue_FastPath_SameDecimalAsTextRoundTrip()
+    {
+        var random = new Random(7);
+        var samples = new List<double> { 0, -0.0, 1e-7, 5e-7, 4.9999999e-7, -5e-7, 0.1, 1.0 / 3, 123456.7890125, 1e15, 4.5e15, 9.9e18, 1e22, -2.5e-5, double.Epsilon };
+        for (var i = 0; i < 20_000; i++)
+        {
+            samples.Add((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-9, 20)));
+            samples.Add(Math.Round(random.NextDouble() * 10_000, random.Next(0, 8)));
+            samples.Add(BitConverter.Int64BitsToDouble((long)(random.NextInt64() & 0x7FEF_FFFF_FFFF_FFFF)));
+        }
+        foreach (var v in samples.Where(double.IsFinite).Where(v => Math.Abs(v) < 7e22))
+        {
+            var expected = decimal.Parse(v.ToString("F6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+            var actual = EngineSql.HistogramValue(v);
+            Assert.True(expected == actual && expected.Scale == actual.Scale && expected.ToString(System.Globalization.CultureInfo.InvariantCulture) == actual.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{v:R}: expected {expected}, got {actual}");
+        }
+    }
 }

@@ -67,6 +67,12 @@ public sealed record SchemeDefinition
     /// <summary>YAML <c>combine</c>: settings of kind <c>combine</c>.</summary>
     public CombineSettings? Combine { get; init; }
 
+    /// <summary>
+    /// Settings of kind <c>kmeans</c>: YAML <c>features</c>, <c>k</c> or <c>k_range</c>, <c>transform</c>, <c>seed</c>
+    /// (at the top level of the scheme, or in a <c>kmeans:</c> block).
+    /// </summary>
+    public KMeansSettings? KMeans { get; init; }
+
     /// <summary>YAML <c>stability</c>: frozen cut points, hysteresis and minimum dwell for this scheme (optional).</summary>
     public SchemeStability? Stability { get; init; }
 }

@@ -30,6 +30,9 @@ public static class SchemeKinds
     /// <summary>The product of two other schemes' segment columns (<see cref="CombineSettings"/>).</summary>
     public const string Combine = "combine";
 
+    /// <summary>Clusters found by k-means over chosen features, fitted at plan time (<see cref="KMeansSettings"/>).</summary>
+    public const string KMeans = "kmeans";
+
     /// <summary>Every kind, in the order above.</summary>
-    public static IReadOnlyList<string> All { get; } = [Rules, Bins, Matrix, Grading, Lifecycle, Behaviour, Needs, Attribute, Combine];
+    public static IReadOnlyList<string> All { get; } = [Rules, Bins, Matrix, Grading, Lifecycle, Behaviour, Needs, Attribute, Combine, KMeans];
 }

@@ -80,6 +80,8 @@ public sealed record SchemeExplanation(
         var s = Segment(segment);
         if (s is null)
             return language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "分群不在方案中" : "segment not in the scheme";
+        if (Kind == Definitions.SchemeKinds.KMeans)
+            return ClusterReason(s, row, language);
         if (s.Written is { } written && RuleParser.TryParse(written, out var tree).IsValid && TryAggregates(tree!, out var values))
             return ReasonFormatter.Format(tree!, row, a => values.TryGetValue(a, out var v) ? v : null, Nested);
         if (s.Rule is { } rule && RuleParser.TryParse(rule, out var resolved).IsValid)
@@ -87,9 +89,40 @@ public sealed record SchemeExplanation(
         return ReasonFormatter.Otherwise(language);
     }
 
+    /// <summary>
+    /// Kind kmeans: the centre the customer is closest to and the customer's own values, e.g. <c>closest to centre 2
+    /// (recency_days ≈ 28, orders ≈ 5.2); this customer: recency_days 30, orders 5</c> (zh-CN: 最接近第 2 个中心 …).
+    /// </summary>
+    private string ClusterReason(SegmentExplanation s, Func<string, object?> row, string language)
+    {
+        var zh = language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var rule = s.Rule ?? "";
+        var colon = rule.IndexOf(": ", StringComparison.Ordinal);
+        var number = colon > 7 ? rule[7..colon] : "?";
+        var centre = colon > 0 ? rule[(colon + 2)..] : rule;
+        var own = string.Join(", ", ClusterFeatures().Select(f => $"{f} {Format(row(f))}"));
+        return zh ? $"最接近第 {number} 个中心（{centre}）；本客户：{own}" : $"closest to centre {number} ({centre}); this customer: {own}";
+
+        static string Format(object? value) => value switch
+        {
+            null => "—",
+            double d => Clustering.KMeansSchemePlanner.Round(d),
+            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "—",
+        };
+    }
+
+    /// <summary>Kind kmeans: the clustered features, in order (from the <c>scheme:centre(key, feature)</c> parameters).</summary>
+    private List<string> ClusterFeatures()
+    {
+        var prefix = $"{Scheme}:centre({(Segments.Count > 0 ? Segments[0].Info.Key : "")}, ";
+        return [.. Parameters.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && k.EndsWith(')')).Select(k => k[prefix.Length..^1])];
+    }
+
     /// <summary>Every column the segments' rules read (to fetch only those for a reason).</summary>
     public IReadOnlyList<string> RuleColumns()
     {
+        if (Kind == Definitions.SchemeKinds.KMeans) return ClusterFeatures();
         var columns = new List<string>();
         foreach (var s in Segments)
         {

@@ -13,7 +13,20 @@ public sealed record MigrationResult(
     IReadOnlyList<Mover> Movers,
     IReadOnlyDictionary<string, long> OnlyBefore,
     IReadOnlyDictionary<string, long> OnlyAfter,
-    IReadOnlyList<Flow> Flows);
+    IReadOnlyList<Flow> Flows)
+{
+    private readonly long? _moversCount;
+
+    /// <summary>
+    /// How many customers changed segment: <see cref="Movers"/>.Count unless set (a server engine's migration carries the
+    /// count with only the first movers).
+    /// </summary>
+    public long MoversCount
+    {
+        get => _moversCount ?? Movers.Count;
+        init => _moversCount = value;
+    }
+}
 
 /// <summary>A customer whose segment changed.</summary>
 /// <param name="CustomerId">Customer id.</param>

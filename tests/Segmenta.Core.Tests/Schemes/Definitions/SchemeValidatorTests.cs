@@ -54,7 +54,7 @@ public class SchemeValidatorTests
         Assert.Equal(
             [
                 "name: \"Key Accounts\" must be lower-case snake_case (a-z, 0-9, _; starting with a letter), e.g. key_accounts, because it names the output column",
-                "kind: \"ruels\" is not known; did you mean \"rules\"? (expected one of rules, bins, matrix, grading, lifecycle, behaviour, needs, attribute, combine)",
+                "kind: \"ruels\" is not known; did you mean \"rules\"? (expected one of rules, bins, matrix, grading, lifecycle, behaviour, needs, attribute, combine, kmeans)",
             ],
             Problems(new SchemeDefinition { Name = "Key Accounts", Kind = "ruels" }));
         var empty = Problems(new SchemeDefinition { Name = "k", Kind = SchemeKinds.Rules, Default = "rest" });

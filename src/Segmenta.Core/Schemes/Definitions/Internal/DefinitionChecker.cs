@@ -75,13 +75,17 @@ internal static class DefinitionChecker
         [
             (SchemeKinds.Bins, d.Bins), (SchemeKinds.Matrix, d.Matrix), (SchemeKinds.Grading, d.Grading),
             (SchemeKinds.Lifecycle, d.Lifecycle), (SchemeKinds.Attribute, d.Attribute), (SchemeKinds.Combine, d.Combine),
+            (SchemeKinds.KMeans, d.KMeans),
         ];
         foreach (var (key, value) in settings)
         {
-            if (value is not null && key != d.Kind)
+            if (value is null || key == d.Kind) continue;
+            if (key == SchemeKinds.KMeans)   // top-level keys (features, k …), reported at features
+                problems.Add("features", $"settings of kind kmeans (features, k, k_range, transform, seed) in a scheme of kind {d.Kind}: remove them or change the kind");
+            else
                 problems.Add(key, $"settings of kind {key} in a scheme of kind {d.Kind}: remove them or change the kind");
         }
-        if (d.Default is not null && d.Kind is SchemeKinds.Bins or SchemeKinds.Matrix or SchemeKinds.Grading or SchemeKinds.Lifecycle)
+        if (d.Default is not null && d.Kind is SchemeKinds.Bins or SchemeKinds.Matrix or SchemeKinds.Grading or SchemeKinds.Lifecycle or SchemeKinds.KMeans)
             problems.Add("default", $"kind {d.Kind} assigns every customer a segment by itself and takes no default");
     }
 }

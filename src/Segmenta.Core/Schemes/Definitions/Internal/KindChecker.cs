@@ -39,7 +39,24 @@ internal static class KindChecker
                 RequireDefault(d, problems);
                 CheckCombine(d, problems);
                 break;
+            case SchemeKinds.KMeans:
+                CheckKMeans(d, problems);
+                break;
         }
+    }
+
+    /// <summary>Features exist and are numeric; k, k_range, transform and seed make sense; segment names fit k.</summary>
+    private static void CheckKMeans(SchemeDefinition d, ProblemList problems)
+    {
+        var s = d.KMeans ?? new KMeansSettings();
+        for (var i = 0; i < s.Features.Count; i++)
+            problems.RequireColumn($"features[{i}]", s.Features[i], FeatureType.Number);
+        foreach (var (path, message) in s.Problems())
+            problems.Add(path, message);
+        if (s.K is { } k && k >= 2 && d.Segments.Count > k)
+            problems.Add("segments", $"{d.Segments.Count} segments are named but k is {k}: name at most k clusters (segments[0] is the largest cluster)");
+        if (s.K is null && d.Segments.Count > s.MaxK)
+            problems.Add("segments", $"{d.Segments.Count} segments are named but k_range ends at {s.MaxK}: name at most that many clusters");
     }
 
     public static void RequireSegments(SchemeDefinition d, ProblemList problems)
