@@ -19,11 +19,13 @@ internal static class BackfillCommand
         var to = new Option<string>("--to") { Description = "Last month, yyyy-MM.", Required = true };
         var every = new Option<string>("--every") { Description = "month or quarter.", DefaultValueFactory = _ => "month" };
         var freeze = new Option<long?>("--freeze-from") { Description = "Use the cut points of this stored snapshot for every period." };
+        var stability = new StabilityOptions();
         var json = SnapshotsCommand.JsonOption();
         var lang = new Option<string?>("--lang") { Description = "zh-CN or en; default from the locale." };
         input.AddTo(command);
         schemes.AddTo(command);
         foreach (var o in new Option[] { from, to, every, freeze, json, lang }) command.Add(o);
+        stability.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var options = schemes.Build(parse);
@@ -43,6 +45,8 @@ internal static class BackfillCommand
                     var other => throw new UsageException($"--every {other}: use month or quarter."),
                 },
                 FreezeFrom = parse.GetValue(freeze),
+                Stability = stability.Build(parse),
+                StableFrom = parse.GetValue(stability.StableFrom),
             };
             if (request.To < request.From) throw new UsageException("--to is before --from.");
             var result = await Backfill.RunAsync(request, null, ct).ConfigureAwait(false);

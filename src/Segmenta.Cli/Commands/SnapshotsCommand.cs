@@ -86,6 +86,8 @@ internal static class SnapshotsCommand
             await context.Out.WriteLineAsync($"snapshot {header.Id} / 快照 {header.Id}: as of {header.AsOf:yyyy-MM-dd}, {header.Customers:N0} customers, {header.Kind}, engine {header.Engine}").ConfigureAwait(false);
             await context.Out.WriteLineAsync($"input: {header.Input.Path} ({header.Input.Bytes:N0} bytes, {header.Input.Rows:N0} rows, sha256 {header.Input.Sha256})").ConfigureAwait(false);
             await context.Out.WriteLineAsync($"content hash: {header.ContentHash} ({(recomputed == header.ContentHash ? "intact / 完好" : "MISMATCH / 不一致")})").ConfigureAwait(false);
+            if (header.StableFrom is { } stable)
+                await context.Out.WriteLineAsync($"stability against snapshot {stable} / 稳定性参照快照 {stable}: {header.Stability}").ConfigureAwait(false);
             foreach (var s in header.Schemes)
             {
                 await context.Out.WriteLineAsync($"  {s.Name} ({s.SegmentColumn}) {s.Version} plan {s.PlanHash[..12]}: "

@@ -12,4 +12,10 @@ public sealed record UserScheme(SchemeDefinition Definition, string Source)
     /// file's name, line and column; null prefixes the scheme's name.
     /// </summary>
     public Func<string, string>? Locate { get; init; }
+
+    /// <summary>
+    /// Histograms to plan from instead of the current population's (frozen cut points: a stored snapshot's columns,
+    /// set for the scheme's <c>stability.freeze_from</c>); null = the current population.
+    /// </summary>
+    public Func<string, Numerics.ValueHistogram>? FrozenHistograms { get; init; }
 }

@@ -89,7 +89,7 @@ public static class UserSchemePlanner
         {
             var planned = clustered.TryGetValue(scheme, out var fitted)
                 ? fitted
-                : SchemePlanner.PlanWithSegments(scheme.Definition, HistogramOf, new FeatureSchema(columns));
+                : SchemePlanner.PlanWithSegments(scheme.Definition, scheme.FrozenHistograms ?? HistogramOf, new FeatureSchema(columns));
             var plan = Shifted(planned.Plan, depth);
             AddDerived(plan, 0, columns, depth);
             plans.Add(plan);

@@ -92,6 +92,7 @@ public static class RunSummary
                 ["as_of"] = snap.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ["content_hash"] = snap.ContentHash,
                 ["frozen_from"] = snap.FrozenFrom,
+                ["stable_from"] = snap.StableFrom,
             },
             ["alerts"] = run.Alerts?.ToJson(),
             ["propensity"] = run.Result.Propensity is not { } p ? null : Propensity.PropensityJson.Run(p),

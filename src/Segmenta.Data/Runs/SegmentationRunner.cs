@@ -67,6 +67,7 @@ public static class SegmentationRunner
         var notes = new List<string>();
         options = SnapshotRunStep.Prepare(connection, request.Snapshot, options, notes);
         var result = await SegmentationPipeline.RunAsync(engine, options, cancellationToken).ConfigureAwait(false);
+        if (request.Database != ":memory:") result = SnapshotRunStep.Stabilize(connection, request.Snapshot, options, result, notes);
         SegmentRunStore.Save(connection, result);
         steps.Lap("segment");
         return Finish(connection, connection, request.Database != ":memory:", request, progress, loads, result, steps, notes);

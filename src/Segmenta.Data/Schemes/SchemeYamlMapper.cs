@@ -12,7 +12,7 @@ namespace Segmenta.Data.Schemes;
 internal sealed class SchemeYamlMapper(List<(YamlPosition At, string Message)> problems)
 {
     private static readonly string[] KMeansKeys = ["features", "k", "k_range", "transform", "seed", "restarts", "log1p", "winsorize"];
-    private static readonly string[] SchemeKeys = ["name", "kind", "label", "description", "segments", "default", "bins", "matrix", "grading", "lifecycle", "attribute", "combine", .. KMeansKeys];
+    private static readonly string[] SchemeKeys = ["name", "kind", "label", "description", "segments", "default", "bins", "matrix", "grading", "lifecycle", "attribute", "combine", "stability", .. KMeansKeys];
     private static readonly string[] SegmentKeys = ["name", "label", "description", "when", "cell", "match", "playbook"];
     private static readonly string[] PlaybookKeys = ["action", "channel", "owner", "priority", "contact_every_days"];
     private static readonly string[] TextKeys = ["zh-CN", "en"];
@@ -23,6 +23,7 @@ internal sealed class SchemeYamlMapper(List<(YamlPosition At, string Message)> p
     private static readonly string[] LifecycleKeys = ["new_within_days", "dormant_gap_multiple", "dormant_after_days", "churned_after_days", "reactivated_within_days", "p_alive_column", "p_alive_below"];
     private static readonly string[] AttributeKeys = ["column", "mapping"];
     private static readonly string[] CombineKeys = ["first", "second"];
+    private static readonly string[] StabilityKeys = ["freeze_from", "hysteresis", "min_dwell"];
 
     public Dictionary<string, YamlNode> Nodes { get; } = new(StringComparer.Ordinal);
 
@@ -46,6 +47,7 @@ internal sealed class SchemeYamlMapper(List<(YamlPosition At, string Message)> p
             Lifecycle = Object(f, "", "lifecycle", Lifecycle),
             Attribute = Object(f, "", "attribute", Attribute),
             Combine = Object(f, "", "combine", Combine),
+            Stability = Object(f, "", "stability", Stability),
             KMeans = KMeans(f),
         };
     }
@@ -81,6 +83,22 @@ internal sealed class SchemeYamlMapper(List<(YamlPosition At, string Message)> p
             Log1pFeatures = log1pList,
             Winsorize = List(f, "", "winsorize", (n, p) => (double)Decimal(n, p)),
         };
+    }
+
+    private SchemeStability Stability(YamlMap map, string path)
+    {
+        var f = Fields(map, path, StabilityKeys, "stability block");
+        var freeze = Text(f, path, "freeze_from")?.Trim();
+        if (freeze is not null && !freeze.Equals(SchemeStability.Latest, StringComparison.OrdinalIgnoreCase)
+            && !(long.TryParse(freeze, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0))
+            Problem(f["freeze_from"], $"{Join(path, "freeze_from")}: expected latest or a snapshot id such as 12, found \"{freeze}\" — see segmenta snapshots list");
+        var hysteresis = OptionalDecimal(f, path, "hysteresis");
+        if (hysteresis is < 0m or >= 1m)
+            Problem(f["hysteresis"], $"{Join(path, "hysteresis")}: {hysteresis.Value.ToString(CultureInfo.InvariantCulture)} is not a share — write a number from 0 to below 1, e.g. 0.05 for 5 %");
+        var dwell = OptionalInt(f, path, "min_dwell");
+        if (dwell is < 0)
+            Problem(f["min_dwell"], $"{Join(path, "min_dwell")}: {dwell.Value} is negative — write the number of snapshots, e.g. 2");
+        return new SchemeStability { FreezeFrom = freeze, Hysteresis = hysteresis, MinDwell = dwell };
     }
 
     private SegmentDefinition Segment(YamlNode node, string path)

@@ -31,6 +31,12 @@ public sealed record BackfillRequest
 
     /// <summary>Freeze cut points from this stored snapshot.</summary>
     public long? FreezeFrom { get; init; }
+
+    /// <summary>Hysteresis / minimum dwell, applied snapshot by snapshot (each against the one before); null = none.</summary>
+    public StabilitySettings? Stability { get; init; }
+
+    /// <summary>Reference for the first period's stability; null = none (the first period is assigned normally).</summary>
+    public long? StableFrom { get; init; }
 }
 
 /// <summary>What a backfill stored.</summary>
@@ -66,6 +72,9 @@ public static class Backfill
             options = FrozenCutPoints.Apply(options, store.Parameters(id)).Options;
         var first = FirstDate(connection);
         var written = new List<SnapshotHeader>();
+        var notes = new List<string>();
+        options = SnapshotRunStep.Prepare(connection, null, options, notes);
+        var reference = request.StableFrom is { } stable ? store.Require(stable) : null;
         var skipped = new List<DateOnly>();
         foreach (var asOf in dates)
         {
@@ -77,12 +86,13 @@ public static class Backfill
             }
             progress?.Report("snapshot " + asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             var result = await SegmentationPipeline.RunAsync(engine, options with { AsOf = asOf }, cancellationToken).ConfigureAwait(false);
-            var header = store.Save(new SnapshotContent(asOf, result.Engine, "backfill", input,
-                [.. result.Schemes.Select(s => s.Plan)], DuckDbEngine.SegmentsTable, request.FreezeFrom));
+            result = SnapshotRunStep.Stabilize(connection, request.Stability, reference, options, result, notes).Result;
+            var header = store.Save(SnapshotRunStep.Content(result, "backfill", input, request.FreezeFrom));
             // What a later `segmenta report --snapshot ID` needs that the tables do not hold (row accounting, labels, models).
             var run = new Runs.SegmentationRun(load, null, result, new Dictionary<string, string>(), [], new Dictionary<string, double>()) { Snapshot = header };
             Reporting.RunRecordStore.SaveForSnapshot(connection, header.Id, Reporting.RunRecord.From(run, options.Schemes));
             written.Add(header);
+            reference = header;
         }
         return new BackfillResult(written, skipped);
     }

@@ -116,15 +116,15 @@ public static class SnapshotComparer
             .Where(c => MoverFeatures.Contains(c) || c.StartsWith("clv_", StringComparison.Ordinal)).ToList();
         var features = string.Join("", both.Select(c =>
             $", fa.{SnapshotStore.Quote(c)} AS {SnapshotStore.Quote(c + "_before")}, fb.{SnapshotStore.Quote(c)} AS {SnapshotStore.Quote(c + "_after")}"));
+        var before = $"CAST(fa.{SnapshotStore.Quote(SegmentColumn(diff.Before, scheme))} AS VARCHAR)";
+        var after = $"CAST(fb.{SnapshotStore.Quote(SegmentColumn(diff.After, scheme))} AS VARCHAR)";
         const string staging = "snapshot_movers_export";
         store.Execute($"""
             CREATE OR REPLACE TEMP TABLE {staging} AS
-            SELECT sa.customer_id, sa.segment AS segment_before, sb.segment AS segment_after{features}
-            FROM {SnapshotStore.AssignmentsTable} sa
-            JOIN {SnapshotStore.AssignmentsTable} sb ON sb.customer_id = sa.customer_id AND sb.snapshot_id = {b} AND sb.scheme = {SnapshotStore.Text(scheme)}
-            JOIN {SnapshotStore.CustomersTable(a)} fa ON CAST(fa.customer_id AS VARCHAR) = sa.customer_id
-            JOIN {SnapshotStore.CustomersTable(b)} fb ON CAST(fb.customer_id AS VARCHAR) = sa.customer_id
-            WHERE sa.snapshot_id = {a} AND sa.scheme = {SnapshotStore.Text(scheme)} AND sa.segment IS DISTINCT FROM sb.segment
+            SELECT CAST(fa.customer_id AS VARCHAR) AS customer_id, coalesce({before}, '') AS segment_before, coalesce({after}, '') AS segment_after{features}
+            FROM {SnapshotStore.CustomersTable(a)} fa
+            JOIN {SnapshotStore.CustomersTable(b)} fb ON CAST(fb.customer_id AS VARCHAR) = CAST(fa.customer_id AS VARCHAR)
+            WHERE coalesce({before}, '') <> coalesce({after}, '')
             """);
         try
         {
@@ -135,6 +135,9 @@ public static class SnapshotComparer
             store.Execute($"DROP TABLE IF EXISTS {staging}");
         }
     }
+
+    private static string SegmentColumn(SnapshotHeader header, string scheme) =>
+        (header.Scheme(scheme) ?? throw SnapshotStore.UnknownScheme(header, scheme)).SegmentColumn;
 
     private static string MatrixCsv(TransitionMatrix m)
     {
@@ -174,6 +177,8 @@ public static class SnapshotComparer
             ["status"] = h.Status,
             ["content_hash"] = h.ContentHash,
             ["frozen_from"] = h.FrozenFrom,
+            ["stable_from"] = h.StableFrom,
+            ["stability"] = h.Stability.Length == 0 ? null : JsonNode.Parse(h.Stability),
             ["input"] = new JsonObject { ["path"] = h.Input.Path, ["sha256"] = h.Input.Sha256, ["bytes"] = h.Input.Bytes, ["rows"] = h.Input.Rows },
             ["schemes"] = new JsonArray([.. h.Schemes.Select(s => (JsonNode?)new JsonObject
             {

@@ -17,4 +17,11 @@ public sealed record SnapshotContent(
     InputFingerprint Input,
     IReadOnlyList<SchemePlan> Plans,
     string SourceTable,
-    long? FrozenFrom = null);
+    long? FrozenFrom = null)
+{
+    /// <summary>Reference snapshot of hysteresis / minimum dwell, if applied.</summary>
+    public long? StableFrom { get; init; }
+
+    /// <summary>What stability did, as JSON; empty when none.</summary>
+    public string Stability { get; init; } = "";
+}

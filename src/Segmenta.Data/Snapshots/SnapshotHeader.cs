@@ -30,6 +30,12 @@ public sealed record SnapshotHeader(
     /// <summary>The scheme called <paramref name="name"/> (by scheme name or segment column), or null.</summary>
     public SnapshotScheme? Scheme(string name) =>
         Schemes.FirstOrDefault(s => s.Name == name) ?? Schemes.FirstOrDefault(s => s.SegmentColumn == name);
+
+    /// <summary>The reference snapshot stability (hysteresis / minimum dwell) was applied against, if any.</summary>
+    public long? StableFrom { get; init; }
+
+    /// <summary>What stability did, as JSON (<c>{"abc":{"hysteresis":0.05,"min_dwell":2,"held":12}}</c>); empty when none.</summary>
+    public string Stability { get; init; } = "";
 }
 
 /// <summary>What a snapshot was computed from.</summary>

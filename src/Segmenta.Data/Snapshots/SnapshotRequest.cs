@@ -9,6 +9,12 @@ public sealed record SnapshotRequest
     /// <summary>Alert rules YAML evaluated on the new snapshot against the previous one; null = none.</summary>
     public string? AlertRulesPath { get; init; }
 
+    /// <summary>Hysteresis and minimum dwell for every scheme (a scheme's YAML <c>stability:</c> overrides); null = none.</summary>
+    public Core.Snapshots.StabilitySettings? Stability { get; init; }
+
+    /// <summary>Reference snapshot for stability; null = the latest stored snapshot.</summary>
+    public long? StableFrom { get; init; }
+
     /// <summary>Recorded kind: <c>segment</c> or <c>backfill</c>.</summary>
     public string Kind { get; init; } = "segment";
 }

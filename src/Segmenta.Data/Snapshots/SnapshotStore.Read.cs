@@ -37,7 +37,7 @@ public sealed partial class SnapshotStore
         var header = Require(id);
         var s = header.Scheme(scheme) ?? throw UnknownScheme(header, scheme);
         var result = new Dictionary<string, string>(checked((int)header.Customers), StringComparer.Ordinal);
-        using var reader = Query($"SELECT customer_id, segment FROM {AssignmentsTable} WHERE snapshot_id = {id} AND scheme = {Text(s.Name)}");
+        using var reader = Query($"SELECT CAST(customer_id AS VARCHAR), CAST({Quote(s.SegmentColumn)} AS VARCHAR) FROM {CustomersTable(id)}");
         while (reader.Read())
             result[reader.GetString(0)] = reader.IsDBNull(1) ? "" : reader.GetString(1);
         return result;
@@ -72,6 +72,9 @@ public sealed partial class SnapshotStore
 
     private List<SnapshotHeader> ReadHeaders(string where)
     {
+        // A store written by an earlier version lacks the stability columns: add them (only then, so readers do not write).
+        if (!_schemaReady && Long($"SELECT count(*) FROM information_schema.columns WHERE table_name = {Text(HeaderTable)} AND column_name = 'stability'") == 0)
+            EnsureSchema();
         var schemes = new Dictionary<long, List<SnapshotScheme>>();
         using (var reader = Query($"SELECT snapshot_id, scheme, version, plan_hash, segment_column, parameters_json, segments_json FROM {SchemesTable} ORDER BY snapshot_id, position"))
         {
@@ -84,7 +87,7 @@ public sealed partial class SnapshotStore
             }
         }
         var headers = new List<SnapshotHeader>();
-        using var rows = Query($"SELECT snapshot_id, run_id, as_of, created_at, engine, kind, input_path, input_sha256, input_bytes, input_rows, customers, status, content_hash, frozen_from FROM {HeaderTable} {where}");
+        using var rows = Query($"SELECT snapshot_id, run_id, as_of, created_at, engine, kind, input_path, input_sha256, input_bytes, input_rows, customers, status, content_hash, frozen_from, stable_from, stability FROM {HeaderTable} {where}");
         while (rows.Read())
         {
             var id = rows.GetInt64(0);
@@ -94,7 +97,11 @@ public sealed partial class SnapshotStore
                 new InputFingerprint(Str(rows, 6), Str(rows, 7), rows.IsDBNull(8) ? 0 : rows.GetInt64(8), rows.IsDBNull(9) ? 0 : rows.GetInt64(9)),
                 rows.IsDBNull(10) ? 0 : rows.GetInt64(10), rows.GetString(11), Str(rows, 12),
                 rows.IsDBNull(13) ? null : rows.GetInt64(13),
-                schemes.TryGetValue(id, out var s) ? s : []));
+                schemes.TryGetValue(id, out var s) ? s : [])
+            {
+                StableFrom = rows.IsDBNull(14) ? null : rows.GetInt64(14),
+                Stability = Str(rows, 15),
+            });
         }
         return headers;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using Segmenta.Core;
 using Segmenta.Core.Snapshots;
+using Segmenta.Data.DuckDb;
 
 namespace Segmenta.Data.Snapshots;
 
@@ -51,6 +52,8 @@ public sealed partial class SnapshotStore(DuckDBConnection connection)
             CREATE TABLE IF NOT EXISTS {AssignmentsTable} (
               snapshot_id BIGINT NOT NULL, customer_id VARCHAR NOT NULL, scheme VARCHAR NOT NULL, segment VARCHAR);
             CREATE SEQUENCE IF NOT EXISTS snapshot_id_seq START 1;
+            ALTER TABLE {HeaderTable} ADD COLUMN IF NOT EXISTS stable_from BIGINT;
+            ALTER TABLE {HeaderTable} ADD COLUMN IF NOT EXISTS stability VARCHAR;
             """);
         _schemaReady = true;
     }
@@ -71,12 +74,13 @@ public sealed partial class SnapshotStore(DuckDBConnection connection)
         try
         {
             TestPause.At("snapshot:begin");
-            Execute($"CREATE TABLE {table} AS SELECT * FROM {content.SourceTable}");
+            TakeOver(content.SourceTable, table);
             TestPause.At("snapshot:after-customers");
             var position = 0;
             foreach (var plan in content.Plans)
             {
-                Execute($"INSERT INTO {AssignmentsTable} SELECT {id}, CAST(customer_id AS VARCHAR), {Text(plan.Scheme)}, CAST({Quote(plan.SegmentColumn)} AS VARCHAR) FROM {table}");
+                // Assignments are the segment columns of the per-customer table (narrow: one column per scheme);
+                // snapshot_assignments only holds the long-format rows of snapshots stored before that.
                 Execute($"INSERT INTO {SchemesTable} VALUES ({id}, {position++}, {Text(plan.Scheme)}, {Text(version)}, {Text(PlanFingerprint.Compute(plan))}, {Text(plan.SegmentColumn)}, {Text(SnapshotJson.Parameters(plan.Parameters))}, {Text(SnapshotJson.Segments(plan.Segments))})");
             }
             TestPause.At("snapshot:after-assignments");
@@ -85,9 +89,11 @@ public sealed partial class SnapshotStore(DuckDBConnection connection)
             var input = content.Input;
             TestPause.At("snapshot:before-header");
             Execute($"""
-                INSERT INTO {HeaderTable} VALUES ({id}, {Text(runId)}, {Date(content.AsOf)}, CAST(now() AT TIME ZONE 'UTC' AS TIMESTAMP),
+                INSERT INTO {HeaderTable} (snapshot_id, run_id, as_of, created_at, engine, kind, input_path, input_sha256, input_bytes,
+                  input_rows, customers, status, content_hash, frozen_from, stable_from, stability)
+                VALUES ({id}, {Text(runId)}, {Date(content.AsOf)}, CAST(now() AT TIME ZONE 'UTC' AS TIMESTAMP),
                   {Text(content.Engine)}, {Text(content.Kind)}, {Text(input.Path)}, {Text(input.Sha256)}, {input.Bytes}, {input.Rows},
-                  {customers}, {Text(Complete)}, {Text(hash)}, {(content.FrozenFrom is { } f ? f.ToString(CultureInfo.InvariantCulture) : "NULL")})
+                  {customers}, {Text(Complete)}, {Text(hash)}, {Nullable(content.FrozenFrom)}, {Nullable(content.StableFrom)}, {Text(content.Stability)})
                 """);
             TestPause.At("snapshot:before-commit");
             Execute("COMMIT");
@@ -101,6 +107,24 @@ public sealed partial class SnapshotStore(DuckDBConnection connection)
         return Get(id) ?? throw new InvalidOperationException($"snapshot {id} was committed but cannot be read back");
     }
 
+    /// <summary>
+    /// Moves the run's per-customer table under the snapshot's name. The run's own <c>customer_segments</c> table is
+    /// renamed (metadata only in DuckDB, no copy) and replaced by a view over the snapshot's table, so the last run still
+    /// reads the same; any other source table is copied.
+    /// </summary>
+    private void TakeOver(string source, string table)
+    {
+        if (source == DuckDbEngine.SegmentsTable && !DuckDbEngine.SegmentsIsView(connection))
+        {
+            Execute($"ALTER TABLE {source} RENAME TO {table}");
+            Execute($"CREATE VIEW {source} AS SELECT * FROM {table}");
+        }
+        else
+        {
+            Execute($"CREATE TABLE {table} AS SELECT * FROM {source}");
+        }
+    }
+
     /// <summary>Deletes a snapshot (header, schemes, assignments, per-customer table) in one transaction.</summary>
     /// <exception cref="SegmentaInputException">No such snapshot.</exception>
     public void Delete(long id)
@@ -109,6 +133,9 @@ public sealed partial class SnapshotStore(DuckDBConnection connection)
         Execute("BEGIN TRANSACTION");
         try
         {
+            // The last run's view reads this snapshot's table: give it a table of its own first.
+            if (DuckDbEngine.SegmentsViewSource(connection) is { } view && view.Contains(CustomersTable(id), StringComparison.Ordinal))
+                DuckDbEngine.OwnSegmentsTable(connection);
             Execute($"DELETE FROM {HeaderTable} WHERE snapshot_id = {id}");
             Execute($"DELETE FROM {SchemesTable} WHERE snapshot_id = {id}");
             Execute($"DELETE FROM {AssignmentsTable} WHERE snapshot_id = {id}");
@@ -123,12 +150,25 @@ public sealed partial class SnapshotStore(DuckDBConnection connection)
     }
 
     /// <summary>
-    /// Recomputes the content hash of a stored snapshot from its rows: SHA-256 of the as-of date, the customer count and
-    /// order-independent sums of DuckDB row hashes over the assignments and over the per-customer table.
+    /// Recomputes the content hash of a stored snapshot from its rows: SHA-256 of the as-of date, the customer count, the
+    /// schemes' segment columns and the order-independent sum of DuckDB's hashes of the per-customer table's typed rows
+    /// (which hold every scheme's segment). Snapshots stored before assignments were kept narrow use the earlier form.
     /// </summary>
     public string ComputeContentHash(long id) => Get(id) is { } h ? ComputeContentHash(id, h.AsOf, h.Customers) : throw NotFound(id);
 
     private string ComputeContentHash(long id, DateOnly asOf, long customers)
+    {
+        if (Long($"SELECT count(*) FROM (SELECT 1 FROM {AssignmentsTable} WHERE snapshot_id = {id} LIMIT 1)") > 0)
+            return LegacyContentHash(id, asOf, customers);
+        // hash(t) hashes the row as a typed struct (no text conversion); the sum (as HUGEINT, no overflow) does not
+        // depend on row order, so the same rows always give the same hash.
+        var rows = Scalar($"SELECT CAST(count(*) AS VARCHAR) || ':' || CAST(coalesce(sum(CAST(hash(t) AS HUGEINT)), 0) AS VARCHAR) FROM {CustomersTable(id)} AS t");
+        var schemes = Scalar($"SELECT coalesce(string_agg(scheme || '=' || segment_column, ',' ORDER BY position), '') FROM {SchemesTable} WHERE snapshot_id = {id}");
+        var text = string.Join("|", "v2", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), customers.ToString(CultureInfo.InvariantCulture), schemes, rows);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
+    private string LegacyContentHash(long id, DateOnly asOf, long customers)
     {
         var assignments = Scalar($"SELECT CAST(count(*) AS VARCHAR) || ':' || CAST(coalesce(sum(CAST(hash(customer_id || chr(31) || scheme || chr(31) || coalesce(segment, chr(0))) AS HUGEINT)), 0) AS VARCHAR) FROM {AssignmentsTable} WHERE snapshot_id = {id}");
         var rows = Scalar($"SELECT CAST(count(*) AS VARCHAR) || ':' || CAST(coalesce(sum(CAST(hash(CAST(t AS VARCHAR)) AS HUGEINT)), 0) AS VARCHAR) FROM {CustomersTable(id)} AS t");
@@ -175,6 +215,8 @@ public sealed partial class SnapshotStore(DuckDBConnection connection)
         cmd.CommandText = sql;
         return Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
     }
+
+    private static string Nullable(long? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "NULL";
 
     internal static string Text(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 

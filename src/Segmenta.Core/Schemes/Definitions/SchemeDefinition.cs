@@ -72,4 +72,7 @@ public sealed record SchemeDefinition
     /// (at the top level of the scheme, or in a <c>kmeans:</c> block).
     /// </summary>
     public KMeansSettings? KMeans { get; init; }
+
+    /// <summary>YAML <c>stability</c>: frozen cut points, hysteresis and minimum dwell for this scheme (optional).</summary>
+    public SchemeStability? Stability { get; init; }
 }

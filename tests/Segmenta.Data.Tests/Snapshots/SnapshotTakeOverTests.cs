@@ -1,0 +1,53 @@
+using Segmenta.Data.DuckDb;
+using Segmenta.Data.Import;
+using Segmenta.Data.Runs;
+using Segmenta.Data.Snapshots;
+
+namespace Segmenta.Data.Tests.Snapshots;
+
+/// <summary>
+/// The last run stays readable as the <c>customer_segments</c> view (features joined with the narrow assignments); the
+/// snapshot holds its own copy of those rows, so deleting the snapshot leaves the view as it is.
+/// </summary>
+public sealed class SnapshotTakeOverTests
+{
+    [Fact]
+    public async Task Snapshot_CopiesTheRunView_CurrentStaysAView_DeleteAndNextRunStillWork()
+    {
+        using var dir = new TempDir();
+        var input = TestData.CdnowSampleCsv(dir.Path);
+        var db = Path.Combine(dir.Path, "s.duckdb");
+        var request = new SegmentationRequest { Transactions = new ImportOptions { Path = input }, Database = db };
+        var first = (await SegmentationRunner.RunAsync(request)).Snapshot!;
+        using (var connection = DuckDbStore.Open(db))
+        {
+            Assert.True(DuckDbEngine.SegmentsIsView(connection));
+            Assert.Equal(2357L, Db.Long(connection, $"SELECT count(*) FROM {DuckDbEngine.SegmentsTable}"));
+            // The view shows exactly the snapshot's rows.
+            Assert.Equal(0L, Db.Long(connection, $"SELECT count(*) FROM (SELECT * FROM {DuckDbEngine.SegmentsTable} EXCEPT SELECT * FROM {SnapshotStore.CustomersTable(first.Id)})"));
+            var store = new SnapshotStore(connection);
+            Assert.Equal(first.ContentHash, store.ComputeContentHash(first.Id));
+            var abc = store.Assignments(first.Id, "abc");
+            Assert.Equal(2357, abc.Count);
+            Assert.Equal(
+                Db.Long(connection, $"SELECT count(*) FROM {DuckDbEngine.SegmentsTable} WHERE abc_class = 'A'"),
+                abc.Values.Count(v => v == "A"));
+            // Deleting the snapshot leaves the last run's view untouched.
+            store.Delete(first.Id);
+            Assert.True(DuckDbEngine.SegmentsIsView(connection));
+            Assert.Equal(2357L, Db.Long(connection, $"SELECT count(*) FROM {DuckDbEngine.SegmentsTable}"));
+        }
+        var second = (await SegmentationRunner.RunAsync(request)).Snapshot!;
+        var third = (await SegmentationRunner.RunAsync(request)).Snapshot!;
+        Assert.Equal(second.ContentHash, third.ContentHash);
+        Assert.Equal(first.ContentHash, second.ContentHash);
+        using (var connection = DuckDbStore.Open(db))
+        {
+            var store = new SnapshotStore(connection);
+            Assert.Equal(second.ContentHash, store.ComputeContentHash(second.Id));
+            // One changed segment changes the hash.
+            Db.Execute(connection, $"UPDATE {SnapshotStore.CustomersTable(second.Id)} SET abc_class = 'C' WHERE customer_id = (SELECT min(customer_id) FROM {SnapshotStore.CustomersTable(second.Id)} WHERE abc_class = 'A')");
+            Assert.NotEqual(second.ContentHash, store.ComputeContentHash(second.Id));
+        }
+    }
+}
