@@ -83,8 +83,14 @@ public static class SegmentationPipeline
         ];
     }
 
-    private static List<SegmentStats> InDisplayOrder(SchemePlan plan, IReadOnlyList<SegmentStats> stats)
+    /// <summary>
+    /// A scheme's segment statistics in the plan's display order (segments without customers as zero rows, then any key
+    /// the plan does not name, by key). Shared by the pipeline and by anything that recounts a scheme (e.g. stability).
+    /// </summary>
+    public static List<SegmentStats> InDisplayOrder(SchemePlan plan, IReadOnlyList<SegmentStats> stats)
     {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(stats);
         var byKey = stats.ToDictionary(s => s.Segment, StringComparer.Ordinal);
         var ordered = new List<SegmentStats>();
         foreach (var segment in plan.Segments)

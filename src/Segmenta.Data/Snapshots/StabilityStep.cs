@@ -100,7 +100,7 @@ public static class StabilityStep
             if (held > 0)
             {
                 var stats = engine.SegmentStatsAsync(plan.SegmentColumn, CancellationToken.None).GetAwaiter().GetResult();
-                schemes[i] = schemes[i] with { Segments = InDisplayOrder(plan, stats) };
+                schemes[i] = schemes[i] with { Segments = SegmentationPipeline.InDisplayOrder(plan, stats) };
             }
         }
         return new StabilityOutcome(result with { Schemes = schemes }, reference.Id, json.ToJsonString());
@@ -200,15 +200,5 @@ public static class StabilityStep
             foreach (var id in running) dwell[id] = step + 1;
         }
         return dwell;
-    }
-
-    private static List<SegmentStats> InDisplayOrder(SchemePlan plan, IReadOnlyList<SegmentStats> stats)
-    {
-        var byKey = stats.ToDictionary(s => s.Segment, StringComparer.Ordinal);
-        var ordered = new List<SegmentStats>();
-        foreach (var segment in plan.Segments)
-            ordered.Add(byKey.Remove(segment.Key, out var s) ? s : new SegmentStats(segment.Key, 0, 0m, 0, 0, 0));
-        ordered.AddRange(byKey.Values.OrderBy(s => s.Segment, StringComparer.Ordinal));
-        return ordered;
     }
 }
