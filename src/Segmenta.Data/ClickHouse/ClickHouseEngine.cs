@@ -25,6 +25,9 @@ public sealed partial class ClickHouseEngine : IServerEngine
 {
     private const string Settings = "join_use_nulls=1";
     private const string InsertSettings = "insert_distributed_sync=1";
+
+    /// <summary>ClickHouse's MEMORY_LIMIT_EXCEEDED error code.</summary>
+    private const int MemoryLimitExceeded = 241;
     private const int InsertChunkBytes = 64 << 20;
     private static readonly SqlDialect Dialect = ClickHouseDialect.Instance;
 
@@ -76,8 +79,33 @@ public sealed partial class ClickHouseEngine : IServerEngine
         if (shardCount != _nodes.Count)
             throw new SegmentaInputException($"--source: cluster \"{_cluster}\" has {shardCount} shards but --source lists {_nodes.Count} HTTP addresses; list one per shard, in shard order.");
         foreach (var r in shards) _shardByTcpAddress[$"{r[2]}:{r[3]}"] = int.Parse(r[1]!, CultureInfo.InvariantCulture);
+        await SetSpillThresholdsAsync(cancellationToken).ConfigureAwait(false);
         await OnEachNodeAsync(n => n.ExecuteAsync($"CREATE DATABASE IF NOT EXISTS {Db}", "", cancellationToken)).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Lets the per-customer GROUP BYs and sorts spill to disk instead of failing when they outgrow the server's
+    /// per-query memory limit (xlarge on two 4 GB shards hit "Memory limit (for query) exceeded", code 241). The
+    /// thresholds are half of <c>max_memory_usage</c>, as ClickHouse's documentation advises ("GROUP BY in external
+    /// memory": the merge phase may need as much memory again), and the initiator merges remote aggregation states
+    /// bucket by bucket (<c>distributed_aggregation_memory_efficient</c>). Nothing is set when the limit is 0 (none).
+    /// </summary>
+    private async Task SetSpillThresholdsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await Guard(() => First.RowsAsync("SELECT value FROM system.settings WHERE name = 'max_memory_usage'", "", cancellationToken)).ConfigureAwait(false);
+        MaxMemoryUsage = rows.Count == 1 && long.TryParse(rows[0][0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit) ? limit : 0;
+        if (MaxMemoryUsage <= 0) return;
+        var half = (MaxMemoryUsage / 2).ToString(CultureInfo.InvariantCulture);
+        foreach (var n in _nodes)
+            n.SessionSettings = $"max_bytes_before_external_group_by={half}&max_bytes_before_external_sort={half}&distributed_aggregation_memory_efficient=1";
+    }
+
+    /// <summary>The server's per-query memory limit in bytes as read at connect (0: none).</summary>
+    internal long MaxMemoryUsage { get; private set; }
+
+    /// <summary>Runs a read-only query on the first node with the session's settings and this engine's error mapping (tests).</summary>
+    internal Task<List<string?[]>> QueryFirstNodeAsync(string sql, string settings, CancellationToken cancellationToken) =>
+        Guard(() => First.RowsAsync(sql, settings, cancellationToken));
 
     private EngineUnavailableException ShardDown(int shard, string address, string reason, Exception? inner) => new(
         address,
@@ -448,6 +476,13 @@ public sealed partial class ClickHouseEngine : IServerEngine
         catch (ClickHouseUnreachable ex)
         {
             throw ShardDown(ex.Node.Shard, ex.Node.HostPort, ex.Message, ex);
+        }
+        catch (ClickHouseException ex) when (ex.Code == MemoryLimitExceeded)
+        {
+            throw new SegmentaInputException(
+                $"{ex.Message.Split(", e.what()", 2)[0]}. The ClickHouse cluster needs more memory for this step even with spilling to disk: " +
+                "raise max_memory_usage (and the server's max_server_memory_usage) for the Segmenta user, or add shards; nothing was written. / " +
+                "ClickHouse 内存不足（已启用落盘）：请为 Segmenta 用户调高 max_memory_usage 或增加分片；未写出任何结果。", ex);
         }
         catch (ClickHouseException ex) when (ex.Code is 209 or 210 or 279)
         {

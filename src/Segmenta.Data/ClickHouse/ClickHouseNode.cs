@@ -20,6 +20,12 @@ internal sealed partial class ClickHouseNode(Uri address, int shard, HttpClient 
     /// <summary><c>host:port</c>.</summary>
     public string HostPort => ClickHouseSource.Address(Address);
 
+    /// <summary>
+    /// Settings sent with every statement to this node (URL query form, e.g. the spill thresholds chosen at connect);
+    /// a statement's own settings override them.
+    /// </summary>
+    public string SessionSettings { get; set; } = "";
+
     /// <summary>Runs a statement that returns nothing.</summary>
     public async Task ExecuteAsync(string sql, string settings, CancellationToken cancellationToken)
     {
@@ -73,7 +79,9 @@ internal sealed partial class ClickHouseNode(Uri address, int shard, HttpClient 
 
     private async Task<HttpResponseMessage> SendAsync(HttpContent content, string settings, CancellationToken cancellationToken)
     {
-        var uri = new Uri(Address, "?" + settings);
+        // The session's settings first: when a name repeats, ClickHouse takes the last value, so a statement's own wins.
+        var query = settings.Length == 0 ? SessionSettings : SessionSettings.Length == 0 ? settings : SessionSettings + "&" + settings;
+        var uri = new Uri(Address, "?" + query);
         HttpResponseMessage response;
         try
         {
