@@ -85,7 +85,10 @@ internal sealed partial class ClickHouseNode(Uri address, int shard, HttpClient 
         HttpResponseMessage response;
         try
         {
-            response = await http.PostAsync(uri, content, cancellationToken).ConfigureAwait(false);
+            // Headers only: the body is read as a stream. PostAsync would buffer the whole answer first, and fetching
+            // 15M customers (xlarge) failed at HttpClient's 2 GiB buffer limit.
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {

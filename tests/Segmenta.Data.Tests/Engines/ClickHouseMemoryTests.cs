@@ -41,3 +41,26 @@ public sealed class ClickHouseMemoryTests
         Assert.Equal(241, ((ClickHouseException)ex.InnerException!).Code);
     }
 }
+
+/// <summary>Answers are read as they arrive, never buffered whole (a 15M-customer fetch exceeded HttpClient's 2 GiB buffer).</summary>
+public sealed class ClickHouseStreamingTests
+{
+    [Fact]
+    public async Task Rows_of_an_endless_query_arrive_before_the_answer_ends()
+    {
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var node = new ClickHouseNode(ClickHouseSource.Parse(TestServers.ClickHouseIn("default")).Nodes[0], 1, http);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var rows = 0;
+
+        // system.numbers never ends: a buffering client would wait until the timeout; a streaming one sees rows at once.
+        var read = node.StreamAsync("SELECT number FROM system.numbers", "", r =>
+        {
+            Assert.Equal(rows.ToString(System.Globalization.CultureInfo.InvariantCulture), r[0]);
+            if (++rows == 100_000) stop.Cancel(); // seen at the reader's next await, within a buffer's worth of rows
+        }, stop.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read);
+        Assert.InRange(rows, 100_000, 200_000);
+    }
+}
