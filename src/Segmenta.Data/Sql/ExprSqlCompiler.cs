@@ -112,13 +112,22 @@ internal sealed class ExprSqlCompiler
             case IsNull n:
                 return "(" + Value(n.Value) + (n.Negated ? " IS NOT NULL)" : " IS NULL)");
             case CaseWhen cw:
-                sb.Append("(CASE");
-                foreach (var branch in cw.Branches)
-                    sb.Append(" WHEN ").Append(Condition(branch.When)).Append(" THEN ").Append(Value(branch.Then));
-                return sb.Append(" ELSE ").Append(Value(cw.Else)).Append(" END)").ToString();
+                return Case(cw, Value);
             default:
                 throw new NotSupportedException($"Expression node {expr.GetType().Name} has no SQL form.");
         }
+    }
+
+    /// <summary>
+    /// The SQL of a CASE whose results (THEN and ELSE) are written by <paramref name="result"/>, e.g. as typed constants
+    /// so the engine never builds an intermediate value; the conditions compile as in <see cref="Compile"/>.
+    /// </summary>
+    public string Case(CaseWhen cw, Func<Expr, string> result)
+    {
+        var sb = new StringBuilder("(CASE");
+        foreach (var branch in cw.Branches)
+            sb.Append(" WHEN ").Append(Condition(branch.When)).Append(" THEN ").Append(result(branch.Then));
+        return sb.Append(" ELSE ").Append(result(cw.Else)).Append(" END)").ToString();
     }
 
     /// <summary>SQL that is true exactly when the condition is true (false or null otherwise).</summary>
