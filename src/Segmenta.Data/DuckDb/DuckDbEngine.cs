@@ -2,7 +2,6 @@ using System.Data.Common;
 using DuckDB.NET.Data;
 using Segmenta.Core;
 using Segmenta.Core.Customers;
-using Segmenta.Core.Numerics;
 using Segmenta.Core.Pipelines;
 using Segmenta.Core.Ports;
 using Segmenta.Core.Schemes;
@@ -135,27 +134,6 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
             or "UBIGINT" or "UINTEGER" or "USMALLINT" or "UTINYINT" or "DOUBLE" or "FLOAT" or "REAL" => FeatureType.Number,
         _ => FeatureType.Text,
     };
-
-    /// <inheritdoc />
-    public Task<ValueHistogram> HistogramAsync(string column, CancellationToken cancellationToken)
-    {
-        var kinds = ColumnKinds(FeaturesTable);
-        if (!kinds.TryGetValue(column, out var kind))
-            throw new SegmentaInputException($"Unknown feature \"{column}\". Features: {string.Join(", ", kinds.Keys)}.");
-        var values = new List<decimal>();
-        var counts = new List<long>();
-        using (var reader = Query(EngineSql.Histogram(Dialect, FeaturesTable, column, kind)))
-        {
-            while (reader.Read())
-            {
-                values.Add(kind == ColumnKind.Double ? EngineSql.HistogramValue(reader.GetDouble(0)) : reader.GetDecimal(0));
-                counts.Add(reader.GetInt64(1));
-            }
-        }
-        using var nulls = Query(EngineSql.NullCount(Dialect, FeaturesTable, column));
-        nulls.Read();
-        return Task.FromResult(EngineSql.HistogramOf(values, counts, nulls.GetInt64(0)));
-    }
 
     /// <inheritdoc />
     public Task<CustomerHistories> ReadHistoriesAsync(CancellationToken cancellationToken)
