@@ -24,13 +24,8 @@ public class SchemesSqlMatchesEvaluatorTests
     [InlineData(16)]
     public async Task RandomSchemesOfEveryKind_DuckDbAndEvaluator_SameSegmentForEveryCustomer(int seed)
     {
-        var random = new Random(seed);
-        using var connection = DuckDbStore.Open(":memory:");
-        LoadFeatures(connection, random, 80 + random.Next(60));
-        var engine = new DuckDbEngine(connection);
-        var schemes = RandomSchemes(random).Select(d => new UserScheme(d, "test")).ToList();
-        var (plans, _) = await UserSchemePlanner.PlanAsync(engine, [], schemes);
-        await engine.ApplyPlansAsync(plans, CancellationToken.None);
+        var (connection, _, plans) = await AppliedRandomSchemesAsync(seed);
+        using var owned = connection;
 
         var features = Rows(connection, DuckDbEngine.FeaturesTable);
         var fromSql = Rows(connection, DuckDbEngine.SegmentsTable).ToDictionary(r => (string)r["customer_id"]!);
@@ -58,12 +53,8 @@ public class SchemesSqlMatchesEvaluatorTests
     [InlineData(23)]
     public async Task SegmentStats_AllSchemesInOnePass_SameAsEachSchemeOverTheView(int seed)
     {
-        var random = new Random(seed);
-        using var connection = DuckDbStore.Open(":memory:");
-        LoadFeatures(connection, random, 80 + random.Next(60));
-        var engine = new DuckDbEngine(connection);
-        var (plans, _) = await UserSchemePlanner.PlanAsync(engine, [], [.. RandomSchemes(random).Select(d => new UserScheme(d, "test"))]);
-        await engine.ApplyPlansAsync(plans, CancellationToken.None);
+        var (connection, engine, plans) = await AppliedRandomSchemesAsync(seed);
+        using var owned = connection;
 
         var columns = plans.Select(p => p.SegmentColumn).ToList();
         var all = await engine.SegmentStatsAsync(columns, CancellationToken.None);
@@ -82,6 +73,18 @@ public class SchemesSqlMatchesEvaluatorTests
         // The measures the assignments carry for the statistics appear once in the view, as features.
         var view = engine.TableColumns(DuckDbEngine.SegmentsTable);
         Assert.Equal([.. engine.TableColumns(DuckDbEngine.FeaturesTable), .. engine.TableColumns(DuckDbEngine.AssignmentsTable).Where(c => c != "customer_id" && c is not ("monetary_total" or "recency_days" or "orders"))], view);
+    }
+
+    /// <summary>A random feature table in a new in-memory store with the random schemes of every kind applied to it.</summary>
+    private static async Task<(DuckDB.NET.Data.DuckDBConnection Connection, DuckDbEngine Engine, IReadOnlyList<Segmenta.Core.Schemes.SchemePlan> Plans)> AppliedRandomSchemesAsync(int seed)
+    {
+        var random = new Random(seed);
+        var connection = DuckDbStore.Open(":memory:");
+        LoadFeatures(connection, random, 80 + random.Next(60));
+        var engine = new DuckDbEngine(connection);
+        var (plans, _) = await UserSchemePlanner.PlanAsync(engine, [], [.. RandomSchemes(random).Select(d => new UserScheme(d, "test"))]);
+        await engine.ApplyPlansAsync(plans, CancellationToken.None);
+        return (connection, engine, plans);
     }
 
     /// <summary>
