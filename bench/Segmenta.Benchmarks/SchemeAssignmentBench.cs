@@ -67,10 +67,10 @@ internal static class SchemeAssignmentBench
         }
         static void Profile(DuckDbEngine engine, IReadOnlyList<SchemePlan> plans, string path)
         {
-            var sql = Segmenta.Data.Sql.EngineSql.Plans(Segmenta.Data.Sql.DuckDbDialect.Instance, plans, engine.ColumnKinds(DuckDbEngine.FeaturesTable), DuckDbEngine.FeaturesTable, derivedOnly: true, enums: true);
+            var sql = engine.AssignmentsSql(plans);
             var text = new System.Text.StringBuilder(sql).AppendLine().AppendLine();
             foreach (var q in new[] { "EXPLAIN ANALYZE CREATE OR REPLACE TABLE bench_profile AS " + sql,
-                "EXPLAIN ANALYZE " + Segmenta.Data.Sql.EngineSql.AllSegmentStats(Segmenta.Data.Sql.DuckDbDialect.Instance, DuckDbEngine.SegmentsTable, [.. plans.Select(p => p.SegmentColumn)]),
+                "EXPLAIN ANALYZE " + engine.AllSegmentStatsSql([.. plans.Select(p => p.SegmentColumn)]),
                 "EXPLAIN ANALYZE " + Segmenta.Data.Sql.EngineSql.Histogram(Segmenta.Data.Sql.DuckDbDialect.Instance, DuckDbEngine.FeaturesTable, "monetary_total", Segmenta.Data.Sql.ColumnKind.Decimal) })
             {
                 using var reader = engine.Query(q);

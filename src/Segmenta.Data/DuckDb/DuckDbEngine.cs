@@ -2,7 +2,6 @@ using System.Data.Common;
 using DuckDB.NET.Data;
 using Segmenta.Core;
 using Segmenta.Core.Customers;
-using Segmenta.Core.Numerics;
 using Segmenta.Core.Pipelines;
 using Segmenta.Core.Ports;
 using Segmenta.Core.Schemes;
@@ -137,27 +136,6 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
     };
 
     /// <inheritdoc />
-    public Task<ValueHistogram> HistogramAsync(string column, CancellationToken cancellationToken)
-    {
-        var kinds = ColumnKinds(FeaturesTable);
-        if (!kinds.TryGetValue(column, out var kind))
-            throw new SegmentaInputException($"Unknown feature \"{column}\". Features: {string.Join(", ", kinds.Keys)}.");
-        var values = new List<decimal>();
-        var counts = new List<long>();
-        using (var reader = Query(EngineSql.Histogram(Dialect, FeaturesTable, column, kind)))
-        {
-            while (reader.Read())
-            {
-                values.Add(kind == ColumnKind.Double ? EngineSql.HistogramValue(reader.GetDouble(0)) : reader.GetDecimal(0));
-                counts.Add(reader.GetInt64(1));
-            }
-        }
-        using var nulls = Query(EngineSql.NullCount(Dialect, FeaturesTable, column));
-        nulls.Read();
-        return Task.FromResult(EngineSql.HistogramOf(values, counts, nulls.GetInt64(0)));
-    }
-
-    /// <inheritdoc />
     public Task<CustomerHistories> ReadHistoriesAsync(CancellationToken cancellationToken)
     {
         var ids = new List<string>();
@@ -238,18 +216,46 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
     public Task ApplyPlansAsync(IReadOnlyList<SchemePlan> plans, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plans);
-        // One pass over the features writes only the key and the derived columns; readers see them joined with the
-        // features through the customer_segments view (no copy of the feature columns).
-        Execute($"CREATE OR REPLACE TABLE {AssignmentsTable} AS {EngineSql.Plans(Dialect, plans, ColumnKinds(FeaturesTable), FeaturesTable, derivedOnly: true, enums: true)}");
+        // One pass over the features writes only the key, the derived columns and the few measures the segment statistics
+        // read (so they need no join); readers see them joined with the features through the customer_segments view
+        // (no copy of the feature columns).
+        Execute($"CREATE OR REPLACE TABLE {AssignmentsTable} AS {AssignmentsSql(plans)}");
         CreateSegmentsView();
         return Task.CompletedTask;
     }
 
-    /// <summary>(Re)creates <see cref="SegmentsTable"/> as the view of features ⋈ assignments, replacing a table of that name.</summary>
+    /// <summary>The SELECT <see cref="ApplyPlansAsync"/> writes to <see cref="AssignmentsTable"/>.</summary>
+    internal string AssignmentsSql(IReadOnlyList<SchemePlan> plans)
+    {
+        var kinds = ColumnKinds(FeaturesTable);
+        var carry = EngineSql.StatsMeasures.Where(kinds.ContainsKey).ToList();
+        return EngineSql.Plans(Dialect, plans, kinds, FeaturesTable, derivedOnly: true, enums: true, carry: carry);
+    }
+
+    /// <summary>The query <see cref="SegmentStatsAsync(IReadOnlyList{string}, CancellationToken)"/> runs.</summary>
+    internal string AllSegmentStatsSql(IReadOnlyList<string> segmentColumns) =>
+        EngineSql.AllSegmentStats(Dialect, StatsSource(segmentColumns), segmentColumns);
+
+    /// <summary>
+    /// (Re)creates <see cref="SegmentsTable"/> as the view of features ⋈ assignments, replacing a table of that name. The
+    /// measures the assignments carry for the statistics come from the features.
+    /// </summary>
     internal void CreateSegmentsView()
     {
         DropRelation(SegmentsTable);
-        Execute($"CREATE VIEW {SegmentsTable} AS SELECT f.*, a.* EXCLUDE (customer_id) FROM {FeaturesTable} AS f JOIN {AssignmentsTable} AS a ON a.customer_id = f.customer_id");
+        var carried = TableColumns(AssignmentsTable).Intersect(EngineSql.StatsMeasures, StringComparer.Ordinal).Select(Dialect.QuoteIdentifier);
+        Execute($"CREATE VIEW {SegmentsTable} AS SELECT f.*, a.* EXCLUDE ({string.Join(", ", carried.Prepend("customer_id"))}) FROM {FeaturesTable} AS f JOIN {AssignmentsTable} AS a ON a.customer_id = f.customer_id");
+    }
+
+    /// <summary>
+    /// The relation to compute segment statistics of <paramref name="segmentColumns"/> from: the assignments table when
+    /// <see cref="SegmentsTable"/> is its view and it carries the measures and those columns (no join), else <see cref="SegmentsTable"/>.
+    /// </summary>
+    private string StatsSource(IEnumerable<string> segmentColumns)
+    {
+        if (SegmentsViewSource(connection) is not { } view || !view.Contains(AssignmentsTable, StringComparison.Ordinal)) return SegmentsTable;
+        var columns = TableColumns(AssignmentsTable);
+        return EngineSql.StatsMeasures.Concat(segmentColumns).All(columns.Contains) ? AssignmentsTable : SegmentsTable;
     }
 
     /// <summary>Whether <see cref="SegmentsTable"/> is the view over <see cref="AssignmentsTable"/> (else a table, or absent).</summary>
@@ -285,14 +291,14 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
         var lists = columns.ToDictionary(c => c, _ => new List<SegmentStats>(), StringComparer.Ordinal);
         if (columns.Count > 0)
         {
-            using var reader = Query(EngineSql.AllSegmentStats(Dialect, SegmentsTable, columns));
+            using var reader = Query(AllSegmentStatsSql(columns));
             while (reader.Read())
             {
                 var set = reader.GetInt32(0);
                 lists[columns[set]].Add(new SegmentStats(
                     reader.IsDBNull(1) ? "" : reader.GetString(1), reader.GetInt64(2),
                     reader.IsDBNull(3) ? 0m : reader.GetDecimal(3),
-                    reader.GetDouble(4), reader.GetDouble(5), reader.GetDouble(6)));
+                    MeanOrZero(reader, 4), MeanOrZero(reader, 5), MeanOrZero(reader, 6)));
             }
         }
         return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<SegmentStats>>>(
@@ -309,10 +315,16 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
             list.Add(new SegmentStats(
                 reader.IsDBNull(0) ? "" : reader.GetString(0), reader.GetInt64(1),
                 reader.IsDBNull(2) ? 0m : reader.GetDecimal(2),
-                reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5)));
+                MeanOrZero(reader, 3), MeanOrZero(reader, 4), MeanOrZero(reader, 5)));
         }
         return Task.FromResult<IReadOnlyList<SegmentStats>>(list);
     }
+
+    /// <summary>
+    /// A segment's mean of a measure; 0 when none of its customers has one (prospects have no recency), as for a segment
+    /// without customers.
+    /// </summary>
+    private static double MeanOrZero(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : reader.GetDouble(ordinal);
 
     /// <summary>Whether a table exists in the store.</summary>
     public bool TableExists(string table)

@@ -26,4 +26,7 @@ internal sealed class DuckDbDialect : SqlDialect
     public override string ArgMax(string value, string key) => $"arg_max({value}, {key})";
 
     public override bool HasMaterializedCte => true;
+
+    /// <inheritdoc />
+    public override bool ComparesIntegersWithIntegerBounds => true;
 }

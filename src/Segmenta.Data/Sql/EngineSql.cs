@@ -1,4 +1,5 @@
 using Segmenta.Core;
+using Segmenta.Core.Customers;
 using Segmenta.Core.Schemes;
 
 namespace Segmenta.Data.Sql;
@@ -114,12 +115,15 @@ internal static class EngineSql
     /// <param name="enums">
     /// With <paramref name="derivedOnly"/>: write each text column whose values are known in advance (a CASE of literal
     /// keys, or of such columns) as an ENUM of those values (DuckDB): one byte per customer instead of a string, so the
-    /// table is written and grouped far faster. Readers see text (CAST to VARCHAR, comparisons with literals).
+    /// table is written and grouped far faster. The CASE yields the ENUM directly (its results are ENUM constants), so
+    /// no string is built per customer. Readers see text (CAST to VARCHAR, comparisons with literals).
     /// </param>
-    public static string Plans(SqlDialect d, IReadOnlyList<SchemePlan> plans, IReadOnlyDictionary<string, ColumnKind> columns, string from, bool derivedOnly = false, bool enums = false)
+    /// <param name="carry">With <paramref name="derivedOnly"/>: columns of <paramref name="from"/> to copy as well.</param>
+    public static string Plans(SqlDialect d, IReadOnlyList<SchemePlan> plans, IReadOnlyDictionary<string, ColumnKind> columns, string from, bool derivedOnly = false, bool enums = false, IReadOnlyList<string>? carry = null)
     {
-        var derived = new List<string>();
+        var derived = (carry ?? []).Select(d.QuoteIdentifier).ToList();
         var valueSets = new Dictionary<string, SortedSet<string>?>(StringComparer.Ordinal);
+        var enumTypes = new Dictionary<string, string>(StringComparer.Ordinal);
         var known = new Dictionary<string, ColumnKind>(columns, StringComparer.Ordinal);
         var depth = plans.Count == 0 ? 0 : plans.Max(p => p.Layers.Count);
         var source = from;
@@ -133,19 +137,40 @@ internal static class EngineSql
                 {
                     if (!known.TryAdd(column.Name, compiler.KindOf(column.Expression)))
                         throw new SegmentaInputException($"Scheme \"{plan.Scheme}\" writes column \"{column.Name}\", which already exists. Rename the scheme's output.");
-                    select.Add(compiler.Compile(column.Expression) + " AS " + d.QuoteIdentifier(column.Name));
                     var values = enums ? PossibleTexts(column.Expression, valueSets) : null;
                     valueSets[column.Name] = values;
                     var quoted = d.QuoteIdentifier(column.Name);
-                    derived.Add(values is { Count: > 0 }
-                        ? $"CAST({quoted} AS ENUM({string.Join(", ", values.Select(d.StringLiteral))})) AS {quoted}"
-                        : quoted);
+                    if (values is { Count: > 0 })
+                    {
+                        var type = $"ENUM({string.Join(", ", values.Select(d.StringLiteral))})";
+                        enumTypes[column.Name] = type;
+                        select.Add(EnumValue(d, compiler, column.Expression, type, enumTypes) + " AS " + quoted);
+                    }
+                    else
+                    {
+                        select.Add(compiler.Compile(column.Expression) + " AS " + quoted);
+                    }
+                    derived.Add(quoted);
                 }
             }
             source = $"(SELECT {string.Join(", ", select)} FROM {source}{d.LayerFence}) AS layer{layer}";
         }
         return derivedOnly ? $"SELECT customer_id{string.Concat(derived.Select(c => ", " + c))} FROM {source}" : $"SELECT * FROM {source}";
     }
+
+    /// <summary>
+    /// <paramref name="expr"/> (a shape <see cref="PossibleTexts"/> knows the values of) as a value of the ENUM
+    /// <paramref name="type"/>: literals become ENUM constants, an ENUM column of another type is cast.
+    /// </summary>
+    private static string EnumValue(SqlDialect d, ExprSqlCompiler compiler, Core.Schemes.Expressions.Expr expr, string type, IReadOnlyDictionary<string, string> enumTypes) => expr switch
+    {
+        Core.Schemes.Expressions.Literal { Value: string text } => $"CAST({d.StringLiteral(text)} AS {type})",
+        Core.Schemes.Expressions.Literal { Value: null } => $"CAST(NULL AS {type})",
+        Core.Schemes.Expressions.ColumnRef c when enumTypes.TryGetValue(c.Name, out var own) && own == type => d.QuoteIdentifier(c.Name),
+        Core.Schemes.Expressions.ColumnRef c => $"CAST({d.QuoteIdentifier(c.Name)} AS {type})",
+        Core.Schemes.Expressions.CaseWhen cw => compiler.Case(cw, e => EnumValue(d, compiler, e, type, enumTypes)),
+        _ => throw new InvalidOperationException($"No ENUM form for {expr.GetType().Name}."),
+    };
 
     /// <summary>
     /// Every text value <paramref name="expr"/> can take (null aside), or null when not known in advance: string
@@ -174,10 +199,15 @@ internal static class EngineSql
         }
     }
 
+    /// <summary>The feature columns <see cref="SegmentStats"/> and <see cref="AllSegmentStats"/> read besides the segment.</summary>
+    public static readonly IReadOnlyList<string> StatsMeasures = [FeatureNames.MonetaryTotal, FeatureNames.RecencyDays, FeatureNames.Orders];
+
     /// <summary>
-    /// <see cref="SegmentStats"/> for several segment columns in one grouped pass (GROUPING SETS, one set per column):
-    /// per row the 0-based index of the column, then the same columns as <see cref="SegmentStats"/>. A null segment
-    /// is its own group; GROUPING() tells it apart from the rolled-up columns of the other sets.
+    /// <see cref="SegmentStats"/> for several segment columns in one grouped pass: the customers are first grouped by
+    /// every segment column at once (one hash table; the combinations are few), then GROUPING SETS, one set per column,
+    /// add those cells up. Per row the 0-based index of the column, then the same columns as <see cref="SegmentStats"/>
+    /// (means as exact sums over non-null counts). A null segment is its own group; GROUPING() tells it apart from the
+    /// rolled-up columns of the other sets.
     /// </summary>
     public static string AllSegmentStats(SqlDialect d, string table, IReadOnlyList<string> segmentColumns)
     {
@@ -185,9 +215,13 @@ internal static class EngineSql
         var which = string.Join(" ", segmentColumns.Select((_, i) => $"WHEN grouping(s{i}) = 0 THEN {i}"));
         var key = string.Join(" ", segmentColumns.Select((_, i) => $"WHEN grouping(s{i}) = 0 THEN {d.Cast($"s{i}", SqlType.Text)}"));
         var sets = string.Join(", ", segmentColumns.Select((_, i) => $"(s{i})"));
-        return $"SELECT CAST(CASE {which} END AS INTEGER), CASE {key} END, {d.CountRows()}, {d.Cast("sum(monetary_total)", SqlType.Wide)}, " +
-               $"avg({d.ToDouble("recency_days")}), avg({d.ToDouble("orders")}), avg({d.ToDouble("monetary_total")}) " +
-               $"FROM (SELECT {string.Join(", ", keys)}, monetary_total, recency_days, orders FROM {table}) AS t GROUP BY GROUPING SETS ({sets})";
+        var cells = $"SELECT {string.Join(", ", keys)}, {d.CountRows()} AS n, sum(monetary_total) AS m_sum, count(monetary_total) AS m_n, " +
+                    "sum(recency_days) AS r_sum, count(recency_days) AS r_n, sum(orders) AS o_sum, count(orders) AS o_n " +
+                    $"FROM {table} GROUP BY {string.Join(", ", segmentColumns.Select((_, i) => $"s{i}"))}";
+        static string Mean(SqlDialect d, string sum, string count) => $"{d.ToDouble($"sum({sum})")} / NULLIF(sum({count}), 0)";
+        return $"SELECT CAST(CASE {which} END AS INTEGER), CASE {key} END, CAST(sum(n) AS BIGINT), {d.Cast("sum(m_sum)", SqlType.Wide)}, " +
+               $"{Mean(d, "r_sum", "r_n")}, {Mean(d, "o_sum", "o_n")}, {Mean(d, "m_sum", "m_n")} " +
+               $"FROM ({cells}) AS cells GROUP BY GROUPING SETS ({sets})";
     }
 
     /// <summary>Per segment: key as text, customers, revenue, mean recency, mean orders, mean monetary; ordered by key.</summary>

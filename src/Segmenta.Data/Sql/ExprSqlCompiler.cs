@@ -91,6 +91,8 @@ internal sealed class ExprSqlCompiler
                 return LiteralSql(l.Value);
             case Binary b when b.Op == BinaryOp.Divide:
                 return _dialect.Divide(Value(b.Left), Value(b.Right));
+            case Binary b when _dialect.ComparesIntegersWithIntegerBounds && IntegerBound(b) is { } narrowed:
+                return Value(narrowed);
             case Binary b when IsArithmetic(b.Op) || IsComparison(b.Op):
                 var (left, right) = Operands(b.Left, b.Right, ordering: IsComparison(b.Op) && b.Op is not (BinaryOp.Equal or BinaryOp.NotEqual));
                 return $"({left} {OperatorSql(b.Op)} {right})";
@@ -112,13 +114,53 @@ internal sealed class ExprSqlCompiler
             case IsNull n:
                 return "(" + Value(n.Value) + (n.Negated ? " IS NOT NULL)" : " IS NULL)");
             case CaseWhen cw:
-                sb.Append("(CASE");
-                foreach (var branch in cw.Branches)
-                    sb.Append(" WHEN ").Append(Condition(branch.When)).Append(" THEN ").Append(Value(branch.Then));
-                return sb.Append(" ELSE ").Append(Value(cw.Else)).Append(" END)").ToString();
+                return Case(cw, Value);
             default:
                 throw new NotSupportedException($"Expression node {expr.GetType().Name} has no SQL form.");
         }
+    }
+
+    /// <summary>
+    /// <c>x op c</c> (either order) with <c>x</c> integer-valued, <c>op</c> an ordering and <c>c</c> a decimal literal with a
+    /// fraction, as the same test against ⌊c⌋: x &lt; c ⇔ x ≤ ⌊c⌋ and x ≤ c ⇔ x ≤ ⌊c⌋; x &gt; c ⇔ x &gt; ⌊c⌋ and
+    /// x ≥ c ⇔ x &gt; ⌊c⌋. Null otherwise.
+    /// </summary>
+    private Binary? IntegerBound(Binary b)
+    {
+        if (!IsComparison(b.Op) || b.Op is BinaryOp.Equal or BinaryOp.NotEqual) return null;
+        var (x, c, op) = b switch
+        {
+            { Right: Literal { Value: decimal r } } => (b.Left, r, b.Op),
+            { Left: Literal { Value: decimal l } } => (b.Right, l, Mirror(b.Op)),
+            _ => (null, 0m, b.Op),
+        };
+        if (x is null || KindOf(x) != ColumnKind.Integer || decimal.Truncate(c) == c) return null;
+        var floor = decimal.Floor(c);
+        if (floor < long.MinValue || floor > long.MaxValue) return null;
+        var below = op is BinaryOp.Less or BinaryOp.LessOrEqual;
+        return new Binary(below ? BinaryOp.LessOrEqual : BinaryOp.Greater, x, new Literal((long)floor));
+    }
+
+    /// <summary>The operator with its operands swapped (c &lt; x is x &gt; c).</summary>
+    private static BinaryOp Mirror(BinaryOp op) => op switch
+    {
+        BinaryOp.Less => BinaryOp.Greater,
+        BinaryOp.LessOrEqual => BinaryOp.GreaterOrEqual,
+        BinaryOp.Greater => BinaryOp.Less,
+        BinaryOp.GreaterOrEqual => BinaryOp.LessOrEqual,
+        _ => op,
+    };
+
+    /// <summary>
+    /// The SQL of a CASE whose results (THEN and ELSE) are written by <paramref name="result"/>, e.g. as typed constants
+    /// so the engine never builds an intermediate value; the conditions compile as in <see cref="Compile"/>.
+    /// </summary>
+    public string Case(CaseWhen cw, Func<Expr, string> result)
+    {
+        var sb = new StringBuilder("(CASE");
+        foreach (var branch in cw.Branches)
+            sb.Append(" WHEN ").Append(Condition(branch.When)).Append(" THEN ").Append(result(branch.Then));
+        return sb.Append(" ELSE ").Append(result(cw.Else)).Append(" END)").ToString();
     }
 
     /// <summary>SQL that is true exactly when the condition is true (false or null otherwise).</summary>

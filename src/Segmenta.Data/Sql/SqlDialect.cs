@@ -114,6 +114,13 @@ internal abstract class SqlDialect
     /// </summary>
     public virtual bool EmulatesNullLogic => false;
 
+    /// <summary>
+    /// True when the rule compiler writes an integer compared with a decimal literal that has a fraction as the same
+    /// test against an integer (<c>orders &gt; 3.34</c> as <c>orders &gt; 3</c>): exact, and DuckDB then compares integers
+    /// instead of widening every value to the literal's DECIMAL(38, s) (plans compare counts with means).
+    /// </summary>
+    public virtual bool ComparesIntegersWithIntegerBounds => false;
+
     /// <summary>The shortest text that reads back as the same double, always with a decimal point or exponent.</summary>
     protected static string RoundTrip(double value)
     {

@@ -24,13 +24,8 @@ public class SchemesSqlMatchesEvaluatorTests
     [InlineData(16)]
     public async Task RandomSchemesOfEveryKind_DuckDbAndEvaluator_SameSegmentForEveryCustomer(int seed)
     {
-        var random = new Random(seed);
-        using var connection = DuckDbStore.Open(":memory:");
-        LoadFeatures(connection, random, 80 + random.Next(60));
-        var engine = new DuckDbEngine(connection);
-        var schemes = RandomSchemes(random).Select(d => new UserScheme(d, "test")).ToList();
-        var (plans, _) = await UserSchemePlanner.PlanAsync(engine, [], schemes);
-        await engine.ApplyPlansAsync(plans, CancellationToken.None);
+        var (connection, _, plans) = await AppliedRandomSchemesAsync(seed);
+        using var owned = connection;
 
         var features = Rows(connection, DuckDbEngine.FeaturesTable);
         var fromSql = Rows(connection, DuckDbEngine.SegmentsTable).ToDictionary(r => (string)r["customer_id"]!);
@@ -50,6 +45,46 @@ public class SchemesSqlMatchesEvaluatorTests
                     Assert.Equal(NearestCentre(plan, row), (string?)sql);
             }
         }
+    }
+
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    [InlineData(23)]
+    public async Task SegmentStats_AllSchemesInOnePass_SameAsEachSchemeOverTheView(int seed)
+    {
+        var (connection, engine, plans) = await AppliedRandomSchemesAsync(seed);
+        using var owned = connection;
+
+        var columns = plans.Select(p => p.SegmentColumn).ToList();
+        var all = await engine.SegmentStatsAsync(columns, CancellationToken.None);
+        foreach (var column in columns)
+        {
+            // One column at a time reads the customer_segments view (features ⋈ assignments) with avg().
+            var one = (await engine.SegmentStatsAsync(column, CancellationToken.None)).OrderBy(s => s.Segment, StringComparer.Ordinal).ToList();
+            Assert.Equal(one.Select(s => (s.Segment, s.Customers, s.Revenue)), all[column].Select(s => (s.Segment, s.Customers, s.Revenue)));
+            for (var i = 0; i < one.Count; i++)
+            {
+                Assert.Equal(one[i].MeanRecencyDays, all[column][i].MeanRecencyDays, 1e-9);
+                Assert.Equal(one[i].MeanOrders, all[column][i].MeanOrders, 1e-9);
+                Assert.Equal(one[i].MeanMonetary, all[column][i].MeanMonetary, 1e-9);
+            }
+        }
+        // The measures the assignments carry for the statistics appear once in the view, as features.
+        var view = engine.TableColumns(DuckDbEngine.SegmentsTable);
+        Assert.Equal([.. engine.TableColumns(DuckDbEngine.FeaturesTable), .. engine.TableColumns(DuckDbEngine.AssignmentsTable).Where(c => c != "customer_id" && c is not ("monetary_total" or "recency_days" or "orders"))], view);
+    }
+
+    /// <summary>A random feature table in a new in-memory store with the random schemes of every kind applied to it.</summary>
+    private static async Task<(DuckDB.NET.Data.DuckDBConnection Connection, DuckDbEngine Engine, IReadOnlyList<Segmenta.Core.Schemes.SchemePlan> Plans)> AppliedRandomSchemesAsync(int seed)
+    {
+        var random = new Random(seed);
+        var connection = DuckDbStore.Open(":memory:");
+        LoadFeatures(connection, random, 80 + random.Next(60));
+        var engine = new DuckDbEngine(connection);
+        var (plans, _) = await UserSchemePlanner.PlanAsync(engine, [], [.. RandomSchemes(random).Select(d => new UserScheme(d, "test"))]);
+        await engine.ApplyPlansAsync(plans, CancellationToken.None);
+        return (connection, engine, plans);
     }
 
     /// <summary>
@@ -241,6 +276,19 @@ public class SchemesSqlMatchesEvaluatorTests
                 Transform = r.Next(2) == 0 ? "auto" : "none",
             },
         };
-        return [rules, bins, matrix, grading, lifecycle, behaviour, needs, attribute, byRegion, combine, kmeans];
+        // Rules over other schemes' segment columns (ENUMs in DuckDB) with keys they never take.
+        var onSegments = new SchemeDefinition
+        {
+            Name = "rules_k",
+            Kind = SchemeKinds.Rules,
+            Default = "rest",
+            Segments =
+            [
+                new SegmentDefinition { Name = "a", When = "lifecycle_e = 'no_such_stage' or attribute_h in ('east', 'nowhere')" },
+                new SegmentDefinition { Name = "b", When = "lifecycle_e <> 'active' and matrix_c <> 'zz' and combine_i is not null" },
+                new SegmentDefinition { Name = "c", When = "by_region = '江苏' or behaviour_f not in ('loyal', 'nothing')" },
+            ],
+        };
+        return [rules, bins, matrix, grading, lifecycle, behaviour, needs, attribute, byRegion, combine, kmeans, onSegments];
     }
 }

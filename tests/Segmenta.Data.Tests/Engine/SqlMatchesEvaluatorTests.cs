@@ -45,6 +45,42 @@ public class SqlMatchesEvaluatorTests
         }
     }
 
+    [Theory]
+    [InlineData("2.5")]
+    [InlineData("-2.5")]
+    [InlineData("0.5")]
+    [InlineData("-0.01")]
+    [InlineData("3.3478020264690964131952018908")]
+    [InlineData("4.0")]
+    public void Compile_IntegerAgainstFraction_ComparedWithIntegerBoundSameAsEvaluator(string literal)
+    {
+        var c = decimal.Parse(literal, System.Globalization.CultureInfo.InvariantCulture);
+        using var connection = DuckDbStore.Open(":memory:");
+        var rows = RandomTable(new Random(7), 80);
+        Load(connection, rows);
+        var kinds = new Dictionary<string, ColumnKind>(StringComparer.Ordinal) { ["id"] = ColumnKind.Integer, ["n1"] = ColumnKind.Integer, ["n2"] = ColumnKind.Integer, ["d1"] = ColumnKind.Decimal, ["s"] = ColumnKind.Text };
+        var compiler = new ExprSqlCompiler(DuckDbDialect.Instance, kinds);
+        foreach (var op in Comparisons)
+        {
+            foreach (var expr in new Expr[] { new Binary(op, new ColumnRef("n1"), new Literal(c)), new Binary(op, new Literal(c), new ColumnRef("n1")), new Binary(op, new Unary(UnaryOp.Negate, new ColumnRef("n1")), new Literal(c)) })
+            {
+                var sql = compiler.Compile(expr);
+                if (op is not (BinaryOp.Equal or BinaryOp.NotEqual) && decimal.Truncate(c) != c)
+                    Assert.DoesNotContain(".", sql, StringComparison.Ordinal);   // an integer bound, not the literal
+                using var cmd = connection.CreateCommand();
+                cmd.CommandText = $"SELECT id, CASE WHEN {sql} THEN 1 WHEN NOT ({sql}) THEN 0 END FROM t";
+                using var reader = cmd.ExecuteReader();
+                while (reader.Read())
+                {
+                    var row = rows[(int)reader.GetInt64(0)];
+                    var inMemory = Core.Schemes.Expressions.ExprEvaluator.EvaluateCondition(expr, name => row[name]);
+                    bool? fromSql = reader.IsDBNull(1) ? null : reader.GetInt32(1) == 1;
+                    Assert.True(fromSql == inMemory, $"{sql} with n1 = {row["n1"] ?? "null"}: SQL {fromSql?.ToString() ?? "null"}, memory {inMemory?.ToString() ?? "null"}");
+                }
+            }
+        }
+    }
+
     private static List<Dictionary<string, object?>> RandomTable(Random random, int n)
     {
         var rows = new List<Dictionary<string, object?>>();
