@@ -65,6 +65,7 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
             TableExists(InteractionsTable) ? InteractionsTable : null, TableExists(SurveysTable) ? SurveysTable : null, profitability.UnitCosts);
         var sql = FeatureQuery.Build(Dialect, shape, used, TransactionsTable, TableExists(CustomersTable) ? CustomersTable : null);
         // The rows' order carries no meaning (readers sort explicitly); not preserving it lets DuckDB write in parallel.
+        DropRunViews(connection);
         WithoutInsertionOrder(() => Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS {sql}"));
         if (shape.Interactions is not null)
             Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS {ContactFeatureQuery.Profit(Dialect, FeaturesTable, TableColumns(FeaturesTable), MarginRate(profitability, shape.HasCost))}");
@@ -249,8 +250,12 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
     internal void CreateSegmentsView()
     {
         DropRelation(SegmentsTable);
-        Execute($"CREATE VIEW {SegmentsTable} AS SELECT f.*, a.* EXCLUDE (customer_id) FROM {FeaturesTable} AS f JOIN {AssignmentsTable} AS a ON a.customer_id = f.customer_id");
+        Execute($"CREATE VIEW {SegmentsTable} AS {SegmentsViewSql(FeaturesTable, AssignmentsTable)}");
     }
+
+    /// <summary>The per-customer rows as features ⋈ assignments: every feature column, then the derived columns.</summary>
+    internal static string SegmentsViewSql(string features, string assignments) =>
+        $"SELECT f.*, a.* EXCLUDE (customer_id) FROM {features} AS f JOIN {assignments} AS a ON a.customer_id = f.customer_id";
 
     /// <summary>Whether <see cref="SegmentsTable"/> is the view over <see cref="AssignmentsTable"/> (else a table, or absent).</summary>
     internal bool SegmentsIsView() => RelationType(SegmentsTable) == "VIEW" && TableExists(AssignmentsTable);

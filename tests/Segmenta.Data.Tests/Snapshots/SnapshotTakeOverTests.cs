@@ -7,7 +7,8 @@ namespace Segmenta.Data.Tests.Snapshots;
 
 /// <summary>
 /// The last run stays readable as the <c>customer_segments</c> view (features joined with the narrow assignments); the
-/// snapshot holds its own copy of those rows, so deleting the snapshot leaves the view as it is.
+/// snapshot takes the run's tables over (no copy) and the run's names become views over them, so deleting the snapshot
+/// leaves the view as it is and a later run never writes a snapshot's rows.
 /// </summary>
 public sealed class SnapshotTakeOverTests
 {
@@ -23,6 +24,12 @@ public sealed class SnapshotTakeOverTests
         {
             Assert.True(DuckDbEngine.SegmentsIsView(connection));
             Assert.Equal(2357L, Db.Long(connection, $"SELECT count(*) FROM {DuckDbEngine.SegmentsTable}"));
+            // Nothing was copied: the run's tables became the snapshot's, the run's names are views over them.
+            Assert.True(DuckDbEngine.IsTable(connection, SnapshotStore.FeaturesTable(first.Id)));
+            Assert.True(DuckDbEngine.IsTable(connection, SnapshotStore.SegmentsTableOf(first.Id)));
+            Assert.True(DuckDbEngine.IsView(connection, SnapshotStore.CustomersTable(first.Id)));
+            Assert.True(DuckDbEngine.IsView(connection, DuckDbEngine.FeaturesTable));
+            Assert.True(DuckDbEngine.IsView(connection, DuckDbEngine.AssignmentsTable));
             // The view shows exactly the snapshot's rows.
             Assert.Equal(0L, Db.Long(connection, $"SELECT count(*) FROM (SELECT * FROM {DuckDbEngine.SegmentsTable} EXCEPT SELECT * FROM {SnapshotStore.CustomersTable(first.Id)})"));
             var store = new SnapshotStore(connection);
@@ -36,6 +43,11 @@ public sealed class SnapshotTakeOverTests
             store.Delete(first.Id);
             Assert.True(DuckDbEngine.SegmentsIsView(connection));
             Assert.Equal(2357L, Db.Long(connection, $"SELECT count(*) FROM {DuckDbEngine.SegmentsTable}"));
+            // … now over tables of the run's own again; the snapshot's tables are gone.
+            Assert.True(DuckDbEngine.IsTable(connection, DuckDbEngine.FeaturesTable));
+            Assert.True(DuckDbEngine.IsTable(connection, DuckDbEngine.AssignmentsTable));
+            Assert.False(DuckDbEngine.IsTable(connection, SnapshotStore.FeaturesTable(first.Id)));
+            Assert.False(DuckDbEngine.IsView(connection, SnapshotStore.CustomersTable(first.Id)));
         }
         var second = (await SegmentationRunner.RunAsync(request)).Snapshot!;
         var third = (await SegmentationRunner.RunAsync(request)).Snapshot!;
@@ -45,8 +57,8 @@ public sealed class SnapshotTakeOverTests
         {
             var store = new SnapshotStore(connection);
             Assert.Equal(second.ContentHash, store.ComputeContentHash(second.Id));
-            // One changed segment changes the hash.
-            Db.Execute(connection, $"UPDATE {SnapshotStore.CustomersTable(second.Id)} SET abc_class = 'C' WHERE customer_id = (SELECT min(customer_id) FROM {SnapshotStore.CustomersTable(second.Id)} WHERE abc_class = 'A')");
+            // One changed segment changes the hash (the snapshot's rows live in its own segments table).
+            Db.Execute(connection, $"UPDATE {SnapshotStore.SegmentsTableOf(second.Id)} SET abc_class = 'C' WHERE customer_id = (SELECT min(customer_id) FROM {SnapshotStore.CustomersTable(second.Id)} WHERE abc_class = 'A')");
             Assert.NotEqual(second.ContentHash, store.ComputeContentHash(second.Id));
         }
     }
