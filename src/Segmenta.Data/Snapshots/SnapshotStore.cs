@@ -94,8 +94,9 @@ public sealed partial class SnapshotStore(DuckDBConnection connection)
                 Execute($"INSERT INTO {SchemesTable} VALUES ({id}, {position++}, {Text(plan.Scheme)}, {Text(version)}, {Text(PlanFingerprint.Compute(plan))}, {Text(plan.SegmentColumn)}, {Text(SnapshotJson.Parameters(plan.Parameters))}, {Text(SnapshotJson.Segments(plan.Segments))})");
             }
             TestPause.At("snapshot:after-assignments");
-            var customers = Long($"SELECT count(*) FROM {table}");
-            var hash = ComputeContentHash(id, content.AsOf, customers);
+            var rows = RowsDigest(id);
+            var customers = CountOf(rows);
+            var hash = ContentHash(id, content.AsOf, customers, rows);
             var input = content.Input;
             TestPause.At("snapshot:before-header");
             Execute($"""
@@ -192,9 +193,21 @@ public sealed partial class SnapshotStore(DuckDBConnection connection)
     {
         if (Long($"SELECT count(*) FROM (SELECT 1 FROM {AssignmentsTable} WHERE snapshot_id = {id} LIMIT 1)") > 0)
             return LegacyContentHash(id, asOf, customers);
-        // hash(t) hashes the row as a typed struct (no text conversion); the sum (as HUGEINT, no overflow) does not
-        // depend on row order, so the same rows always give the same hash.
-        var rows = Scalar($"SELECT CAST(count(*) AS VARCHAR) || ':' || CAST(coalesce(sum(CAST(hash(t) AS HUGEINT)), 0) AS VARCHAR) FROM {CustomersTable(id)} AS t");
+        return ContentHash(id, asOf, customers, RowsDigest(id));
+    }
+
+    /// <summary>
+    /// "count:sum of the rows' hashes" of the per-customer rows: hash(t) hashes the row as a typed struct (no text
+    /// conversion); the sum (as HUGEINT, no overflow) does not depend on row order, so the same rows always give the
+    /// same digest. One pass, which also gives the customer count (the rows are a join: no second pass for the count).
+    /// </summary>
+    private string RowsDigest(long id) =>
+        Scalar($"SELECT CAST(count(*) AS VARCHAR) || ':' || CAST(coalesce(sum(CAST(hash(t) AS HUGEINT)), 0) AS VARCHAR) FROM {CustomersTable(id)} AS t");
+
+    private static long CountOf(string rowsDigest) => long.Parse(rowsDigest.AsSpan(0, rowsDigest.IndexOf(':', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+
+    private string ContentHash(long id, DateOnly asOf, long customers, string rows)
+    {
         var schemes = Scalar($"SELECT coalesce(string_agg(scheme || '=' || segment_column, ',' ORDER BY position), '') FROM {SchemesTable} WHERE snapshot_id = {id}");
         var text = string.Join("|", "v2", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), customers.ToString(CultureInfo.InvariantCulture), schemes, rows);
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
