@@ -60,20 +60,18 @@ internal static class DuckDbFloor
         yield return ("exact duplicates", "SELECT count(*) - count(DISTINCT hash(customer_id, order_date, amount, order_id, product_id)) FROM typed");
         yield return ("features (from the temp table)", $"""
             CREATE TABLE customer_features AS
-            -- Distinct order ids per day without count(DISTINCT) over every day: a day with <= 2 ids or one id repeated
-            -- is decided by its smallest and largest id (segmenta's FeatureQuery.DaysByIdRange); the rare other days
-            -- are counted from their own rows.
+            -- Distinct order ids per day without count(DISTINCT) or any aggregate over the ids: a day with at most
+            -- one id has that many (its orders are its rows); only days with two or more ids are counted from their
+            -- rows (segmenta's FeatureQuery.DaysByIdRange).
             WITH days0 AS MATERIALIZED (
-              SELECT customer_id, order_date, sum(amount) AS day_amount, count(*) AS day_rows, count(order_id) AS day_ids,
-                min(order_id) AS lo, max(order_id) AS hi
+              SELECT customer_id, order_date, sum(amount) AS day_amount, count(*) AS day_rows, count(order_id) AS day_ids
               FROM typed WHERE order_date <= {AsOf} GROUP BY customer_id, order_date),
             open_counts AS (
               SELECT customer_id, order_date, count(DISTINCT order_id) AS n FROM typed
-              WHERE (customer_id, order_date) IN (SELECT customer_id, order_date FROM days0 WHERE day_ids > 2 AND lo <> hi)
+              WHERE (customer_id, order_date) IN (SELECT customer_id, order_date FROM days0 WHERE day_ids > 1)
               GROUP BY customer_id, order_date),
             days AS (
-              SELECT customer_id, order_date, day_amount,
-                coalesce(n, CASE WHEN day_ids = 0 THEN 0 WHEN lo = hi THEN 1 ELSE 2 END) + day_rows - day_ids AS day_orders
+              SELECT customer_id, order_date, day_amount, coalesce(n + day_rows - day_ids, day_rows) AS day_orders
               FROM days0 LEFT JOIN open_counts USING (customer_id, order_date)),
             per_customer AS (
               SELECT customer_id, min(order_date) AS first_purchase, max(order_date) AS last_purchase,

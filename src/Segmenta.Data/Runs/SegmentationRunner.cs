@@ -265,7 +265,9 @@ public static class SegmentationRunner
         {
             progress?.Report("write");
             var csv = Path.Combine(outDir, CustomersCsv);
-            CustomerTableExporter.WriteCsv(connection, DuckDbEngine.SegmentsTable, csv, request.SortedOutput);
+            // The customer count is known: no count over the segments view (a join) to pick the default order.
+            var sorted = request.SortedOutput ?? result.Features.Customers <= CustomerTableExporter.SortedByDefaultUpTo;
+            CustomerTableExporter.WriteCsv(connection, DuckDbEngine.SegmentsTable, csv, sorted);
             files["customers_csv"] = csv;
             steps.Lap("write_csv");
             var xlsx = Path.Combine(outDir, CustomersXlsx);
