@@ -1,3 +1,4 @@
+using Segmenta.Data.Analysis;
 using Segmenta.Data.DuckDb;
 using Segmenta.Data.Import;
 using Segmenta.Data.Runs;
@@ -61,5 +62,25 @@ public sealed class SnapshotTakeOverTests
             Db.Execute(connection, $"UPDATE {SnapshotStore.SegmentsTableOf(second.Id)} SET abc_class = 'C' WHERE customer_id = (SELECT min(customer_id) FROM {SnapshotStore.CustomersTable(second.Id)} WHERE abc_class = 'A')");
             Assert.NotEqual(second.ContentHash, store.ComputeContentHash(second.Id));
         }
+    }
+
+    [Fact]
+    public async Task ClusterColumnAfterSnapshot_OwnsTheRunTable_SnapshotUnchanged()
+    {
+        using var dir = new TempDir();
+        var input = TestData.CdnowSampleCsv(dir.Path);
+        var db = Path.Combine(dir.Path, "s.duckdb");
+        var request = new SegmentationRequest { Transactions = new ImportOptions { Path = input }, Database = db };
+        var snapshot = (await SegmentationRunner.RunAsync(request)).Snapshot!;
+        using var connection = DuckDbStore.Open(db);
+        var engine = new DuckDbEngine(connection);
+        var ids = Db.Rows(connection, $"SELECT customer_id FROM {DuckDbEngine.FeaturesTable} ORDER BY customer_id").Select(r => (string)r[0]!).ToList();
+        var codes = ids.Select((_, i) => i % 2).ToArray();
+        SegmentTable.WriteCodedColumns(engine, ids, codes, "cluster", ["c0", "c1"], ["Cluster 0", "Cluster 1"]);
+        // The run's assignments became a table of their own with the new column; the snapshot's rows did not change.
+        Assert.True(DuckDbEngine.IsTable(connection, DuckDbEngine.AssignmentsTable));
+        Assert.Equal(2357L, Db.Long(connection, $"SELECT count(*) FROM {DuckDbEngine.SegmentsTable} WHERE cluster IN ('c0', 'c1')"));
+        Assert.DoesNotContain("cluster", engine.TableColumns(SnapshotStore.CustomersTable(snapshot.Id)));
+        Assert.Equal(snapshot.ContentHash, new SnapshotStore(connection).ComputeContentHash(snapshot.Id));
     }
 }
