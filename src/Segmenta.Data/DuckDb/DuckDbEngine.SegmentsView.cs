@@ -27,16 +27,14 @@ public sealed partial class DuckDbEngine
     }
 
     /// <summary>
-    /// Drops the views a stored snapshot left under the run's names (<c>customer_features</c>, <c>customer_assignments</c>
-    /// over the snapshot's own tables, see <c>SnapshotStore.Save</c>) so a new run can create its tables; the snapshot's
-    /// tables are not touched.
+    /// Drops the view a stored snapshot left under one of the run's names (<c>customer_features</c> or
+    /// <c>customer_assignments</c>, over the snapshot's own table, see <c>SnapshotStore.Save</c>) so the run can create
+    /// its table under that name; the snapshot's table is not touched. Each is dropped just before its table is written,
+    /// so a command that rebuilds only the features (<c>fit</c>, <c>predict</c>) leaves <c>customer_segments</c> readable.
     /// </summary>
-    public static void DropRunViews(DuckDBConnection connection)
+    public static void DropRunView(DuckDBConnection connection, string name)
     {
-        foreach (var name in new[] { FeaturesTable, AssignmentsTable })
-        {
-            if (IsView(connection, name)) Db.Execute(connection, $"DROP VIEW {name}");
-        }
+        if (IsView(connection, name)) Db.Execute(connection, $"DROP VIEW {name}");
     }
 
     /// <summary>

@@ -65,7 +65,7 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
             TableExists(InteractionsTable) ? InteractionsTable : null, TableExists(SurveysTable) ? SurveysTable : null, profitability.UnitCosts);
         var sql = FeatureQuery.Build(Dialect, shape, used, TransactionsTable, TableExists(CustomersTable) ? CustomersTable : null);
         // The rows' order carries no meaning (readers sort explicitly); not preserving it lets DuckDB write in parallel.
-        DropRunViews(connection);
+        DropRunView(connection, FeaturesTable);
         WithoutInsertionOrder(() => Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS {sql}"));
         if (shape.Interactions is not null)
             Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS {ContactFeatureQuery.Profit(Dialect, FeaturesTable, TableColumns(FeaturesTable), MarginRate(profitability, shape.HasCost))}");
@@ -241,6 +241,7 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
         ArgumentNullException.ThrowIfNull(plans);
         // One pass over the features writes only the key and the derived columns; readers see them joined with the
         // features through the customer_segments view (no copy of the feature columns).
+        DropRunView(connection, AssignmentsTable);
         Execute($"CREATE OR REPLACE TABLE {AssignmentsTable} AS {EngineSql.Plans(Dialect, plans, ColumnKinds(FeaturesTable), FeaturesTable, derivedOnly: true, enums: true)}");
         CreateSegmentsView();
         return Task.CompletedTask;

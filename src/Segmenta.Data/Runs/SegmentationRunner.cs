@@ -167,7 +167,7 @@ public static class SegmentationRunner
         var engine = new DuckDbEngine(store);
         var dialect = Sql.DuckDbDialect.Instance;
         var features = result.Features.Columns.Concat(result.Models?.Columns.Select(c => c.Name) ?? []).Select(dialect.QuoteIdentifier);
-        DuckDbEngine.DropRunViews(store);
+        DuckDbEngine.DropRunView(store, DuckDbEngine.FeaturesTable);
         engine.Execute($"CREATE OR REPLACE TABLE {DuckDbEngine.FeaturesTable} AS SELECT {string.Join(", ", features)} FROM {DuckDbEngine.SegmentsTable}");
         if (engine.TableExists(DuckDbEngine.TransactionsTable)) engine.Execute($"DROP TABLE {DuckDbEngine.TransactionsTable}");
         var source = new DuckDbEngine(local);

@@ -123,7 +123,7 @@ public sealed partial class SnapshotStore(DuckDBConnection connection)
     /// DuckDB). A DuckDB run leaves <c>customer_segments</c> as the view features ⋈ assignments: its two tables become
     /// the snapshot's own (<see cref="FeaturesTable"/>, <see cref="SegmentsTableOf"/>), <see cref="CustomersTable"/> is
     /// the same join over them, and the run's names become read-only views over the snapshot's tables, so the last run
-    /// still reads the same. A new run drops those views before writing (<c>DuckDbEngine.DropRunViews</c>); whatever
+    /// still reads the same. A new run drops each view just before writing its table (<c>DuckDbEngine.DropRunView</c>); whatever
     /// changes them in place first makes them tables of their own (<c>DuckDbEngine.OwnTable</c>), so a snapshot's tables
     /// are never written after its commit. A <c>customer_segments</c> table (server runs, older stores) is renamed the
     /// same way; anything else is copied.

@@ -83,4 +83,22 @@ public sealed class SnapshotTakeOverTests
         Assert.DoesNotContain("cluster", engine.TableColumns(SnapshotStore.CustomersTable(snapshot.Id)));
         Assert.Equal(snapshot.ContentHash, new SnapshotStore(connection).ComputeContentHash(snapshot.Id));
     }
+
+    [Fact]
+    public async Task FeaturesRebuiltAfterSnapshot_SegmentsViewStaysReadable_SnapshotUnchanged()
+    {
+        using var dir = new TempDir();
+        var input = TestData.CdnowSampleCsv(dir.Path);
+        var db = Path.Combine(dir.Path, "s.duckdb");
+        var request = new SegmentationRequest { Transactions = new ImportOptions { Path = input }, Database = db };
+        var snapshot = (await SegmentationRunner.RunAsync(request)).Snapshot!;
+        using var connection = DuckDbStore.Open(db);
+        // What fit / predict --db do: rebuild only the features (here as of an earlier day).
+        await new DuckDbEngine(connection).BuildFeaturesAsync(new DateOnly(1997, 6, 30), CancellationToken.None);
+        Assert.True(DuckDbEngine.IsTable(connection, DuckDbEngine.FeaturesTable));
+        Assert.True(DuckDbEngine.IsView(connection, DuckDbEngine.AssignmentsTable));
+        Assert.True(Db.Long(connection, $"SELECT count(*) FROM {DuckDbEngine.SegmentsTable}") > 0);
+        Assert.Equal(2357L, Db.Long(connection, $"SELECT count(*) FROM {SnapshotStore.CustomersTable(snapshot.Id)}"));
+        Assert.Equal(snapshot.ContentHash, new SnapshotStore(connection).ComputeContentHash(snapshot.Id));
+    }
 }
