@@ -68,11 +68,8 @@ public sealed class SnapshotTakeOverTests
     public async Task ClusterColumnAfterSnapshot_OwnsTheRunTable_SnapshotUnchanged()
     {
         using var dir = new TempDir();
-        var input = TestData.CdnowSampleCsv(dir.Path);
-        var db = Path.Combine(dir.Path, "s.duckdb");
-        var request = new SegmentationRequest { Transactions = new ImportOptions { Path = input }, Database = db };
-        var snapshot = (await SegmentationRunner.RunAsync(request)).Snapshot!;
-        using var connection = DuckDbStore.Open(db);
+        var (connection, snapshot) = await SnapshotRunAsync(dir);
+        using var _ = connection;
         var engine = new DuckDbEngine(connection);
         var ids = Db.Rows(connection, $"SELECT customer_id FROM {DuckDbEngine.FeaturesTable} ORDER BY customer_id").Select(r => (string)r[0]!).ToList();
         var codes = ids.Select((_, i) => i % 2).ToArray();
@@ -88,11 +85,8 @@ public sealed class SnapshotTakeOverTests
     public async Task FeaturesRebuiltAfterSnapshot_SegmentsViewStaysReadable_SnapshotUnchanged()
     {
         using var dir = new TempDir();
-        var input = TestData.CdnowSampleCsv(dir.Path);
-        var db = Path.Combine(dir.Path, "s.duckdb");
-        var request = new SegmentationRequest { Transactions = new ImportOptions { Path = input }, Database = db };
-        var snapshot = (await SegmentationRunner.RunAsync(request)).Snapshot!;
-        using var connection = DuckDbStore.Open(db);
+        var (connection, snapshot) = await SnapshotRunAsync(dir);
+        using var _ = connection;
         // What fit / predict --db do: rebuild only the features (here as of an earlier day).
         await new DuckDbEngine(connection).BuildFeaturesAsync(new DateOnly(1997, 6, 30), CancellationToken.None);
         Assert.True(DuckDbEngine.IsTable(connection, DuckDbEngine.FeaturesTable));
@@ -100,5 +94,14 @@ public sealed class SnapshotTakeOverTests
         Assert.True(Db.Long(connection, $"SELECT count(*) FROM {DuckDbEngine.SegmentsTable}") > 0);
         Assert.Equal(2357L, Db.Long(connection, $"SELECT count(*) FROM {SnapshotStore.CustomersTable(snapshot.Id)}"));
         Assert.Equal(snapshot.ContentHash, new SnapshotStore(connection).ComputeContentHash(snapshot.Id));
+    }
+
+    /// <summary>One run with its snapshot on a store in <paramref name="dir"/>; the store opened afterwards.</summary>
+    private static async Task<(DuckDB.NET.Data.DuckDBConnection Connection, SnapshotHeader Snapshot)> SnapshotRunAsync(TempDir dir)
+    {
+        var db = Path.Combine(dir.Path, "s.duckdb");
+        var request = new SegmentationRequest { Transactions = new ImportOptions { Path = TestData.CdnowSampleCsv(dir.Path) }, Database = db };
+        var snapshot = (await SegmentationRunner.RunAsync(request)).Snapshot!;
+        return (DuckDbStore.Open(db), snapshot);
     }
 }
