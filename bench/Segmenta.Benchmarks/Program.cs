@@ -3,6 +3,8 @@ using Segmenta.Benchmarks;
 
 if (args.Length == 2 && args[0] == "duckdb-baseline")
     return DuckDbBaseline.Run(args[1]);
+if (args.Length == 2 && args[0] == "duckdb-floor")
+    return DuckDbFloor.Run(args[1]);
 if (args.Length >= 2 && args[0] == "soak")
     return await Soak.Run(args[1], args.Length > 2 && int.TryParse(args[2], out var runs) ? runs : 20);
 if (args.Length == 2 && args[0] == "cluster-phases")

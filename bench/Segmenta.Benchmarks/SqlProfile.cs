@@ -18,13 +18,14 @@ internal static class SqlProfile
         foreach (var sql in statements)
         {
             var clock = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             using var cmd = connection.CreateCommand();
             cmd.CommandText = sql;
             using var reader = cmd.ExecuteReader();
             var first = reader.Read() && reader.FieldCount > 0 ? Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) : "";
             while (reader.Read()) { }
             var head = sql.ReplaceLineEndings(" ");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,7:F3} s  {(head.Length > 110 ? head[..110] : head)}  -> {first}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,7:F3} s wall {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,7:F3} s CPU  {(head.Length > 110 ? head[..110] : head)}  -> {first}"));
         }
         return 0;
     }

@@ -99,6 +99,8 @@ internal static class SegmentTable
         // A DuckDB run leaves customer_segments as a view over the narrow assignments table: the columns go there.
         var view = engine.SegmentsIsView();
         var target = view ? DuckDbEngine.AssignmentsTable : DuckDbEngine.SegmentsTable;
+        // After a snapshot the run's assignments are a view over the snapshot's own table, which must not change.
+        DuckDbEngine.OwnTable(engine.Connection, target);
         var existing = engine.TableColumns(target);
         var replaced = names.Where(existing.Contains).Select(Dialect.QuoteIdentifier).ToList();
         var keep = replaced.Count == 0 ? "s.*" : $"s.* EXCLUDE ({string.Join(", ", replaced)})";

@@ -64,6 +64,7 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
             TableExists(InteractionsTable) ? InteractionsTable : null, TableExists(SurveysTable) ? SurveysTable : null, profitability.UnitCosts);
         var sql = FeatureQuery.Build(Dialect, shape, used, TransactionsTable, TableExists(CustomersTable) ? CustomersTable : null);
         // The rows' order carries no meaning (readers sort explicitly); not preserving it lets DuckDB write in parallel.
+        DropRunView(connection, FeaturesTable);
         WithoutInsertionOrder(() => Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS {sql}"));
         if (shape.Interactions is not null)
             Execute($"CREATE OR REPLACE TABLE {FeaturesTable} AS {ContactFeatureQuery.Profit(Dialect, FeaturesTable, TableColumns(FeaturesTable), MarginRate(profitability, shape.HasCost))}");
@@ -219,6 +220,7 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
         // One pass over the features writes only the key, the derived columns and the few measures the segment statistics
         // read (so they need no join); readers see them joined with the features through the customer_segments view
         // (no copy of the feature columns).
+        DropRunView(connection, AssignmentsTable);
         Execute($"CREATE OR REPLACE TABLE {AssignmentsTable} AS {AssignmentsSql(plans)}");
         CreateSegmentsView();
         return Task.CompletedTask;
@@ -243,8 +245,7 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
     internal void CreateSegmentsView()
     {
         DropRelation(SegmentsTable);
-        var carried = TableColumns(AssignmentsTable).Intersect(EngineSql.StatsMeasures, StringComparer.Ordinal).Select(Dialect.QuoteIdentifier);
-        Execute($"CREATE VIEW {SegmentsTable} AS SELECT f.*, a.* EXCLUDE ({string.Join(", ", carried.Prepend("customer_id"))}) FROM {FeaturesTable} AS f JOIN {AssignmentsTable} AS a ON a.customer_id = f.customer_id");
+        Execute($"CREATE VIEW {SegmentsTable} AS {SegmentsViewSql(FeaturesTable, AssignmentsTable, TableColumns(AssignmentsTable))}");
     }
 
     /// <summary>
@@ -256,6 +257,17 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
         if (SegmentsViewSource(connection) is not { } view || !view.Contains(AssignmentsTable, StringComparison.Ordinal)) return SegmentsTable;
         var columns = TableColumns(AssignmentsTable);
         return EngineSql.StatsMeasures.Concat(segmentColumns).All(columns.Contains) ? AssignmentsTable : SegmentsTable;
+    }
+
+    /// <summary>
+    /// The per-customer rows as features ⋈ assignments: every feature column, then the derived columns. The measures
+    /// the assignments carry for the statistics (<paramref name="assignmentColumns"/> ∩ <see cref="EngineSql.StatsMeasures"/>)
+    /// come from the features.
+    /// </summary>
+    internal static string SegmentsViewSql(string features, string assignments, IEnumerable<string> assignmentColumns)
+    {
+        var excluded = assignmentColumns.Intersect(EngineSql.StatsMeasures, StringComparer.Ordinal).Select(DuckDbDialect.Instance.QuoteIdentifier);
+        return $"SELECT f.*, a.* EXCLUDE ({string.Join(", ", excluded.Prepend("customer_id"))}) FROM {features} AS f JOIN {assignments} AS a ON a.customer_id = f.customer_id";
     }
 
     /// <summary>Whether <see cref="SegmentsTable"/> is the view over <see cref="AssignmentsTable"/> (else a table, or absent).</summary>

@@ -167,6 +167,7 @@ public static class SegmentationRunner
         var engine = new DuckDbEngine(store);
         var dialect = Sql.DuckDbDialect.Instance;
         var features = result.Features.Columns.Concat(result.Models?.Columns.Select(c => c.Name) ?? []).Select(dialect.QuoteIdentifier);
+        DuckDbEngine.DropRunView(store, DuckDbEngine.FeaturesTable);
         engine.Execute($"CREATE OR REPLACE TABLE {DuckDbEngine.FeaturesTable} AS SELECT {string.Join(", ", features)} FROM {DuckDbEngine.SegmentsTable}");
         if (engine.TableExists(DuckDbEngine.TransactionsTable)) engine.Execute($"DROP TABLE {DuckDbEngine.TransactionsTable}");
         var source = new DuckDbEngine(local);
@@ -264,7 +265,9 @@ public static class SegmentationRunner
         {
             progress?.Report("write");
             var csv = Path.Combine(outDir, CustomersCsv);
-            CustomerTableExporter.WriteCsv(connection, DuckDbEngine.SegmentsTable, csv, request.SortedOutput);
+            // The customer count is known: no count over the segments view (a join) to pick the default order.
+            var sorted = request.SortedOutput ?? result.Features.Customers <= CustomerTableExporter.SortedByDefaultUpTo;
+            CustomerTableExporter.WriteCsv(connection, DuckDbEngine.SegmentsTable, csv, sorted);
             files["customers_csv"] = csv;
             steps.Lap("write_csv");
             var xlsx = Path.Combine(outDir, CustomersXlsx);

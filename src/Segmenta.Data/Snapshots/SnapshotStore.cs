@@ -8,8 +8,9 @@ namespace Segmenta.Data.Snapshots;
 
 /// <summary>
 /// Dated snapshots in the DuckDB store: a header row per snapshot (<c>snapshots</c>), its schemes
-/// (<c>snapshot_schemes</c>), every customer's segment per scheme (<c>snapshot_assignments</c>, long format) and a copy of
-/// the run's per-customer table (<c>snapshot_&lt;id&gt;_customers</c>: features, predictions, scores, segments).
+/// (<c>snapshot_schemes</c>), every customer's segment per scheme (<c>snapshot_assignments</c>, long format, snapshots of
+/// older versions only) and the run's per-customer rows (<c>snapshot_&lt;id&gt;_customers</c>: features, predictions,
+/// scores, segments), taken over from the run without a copy (see <see cref="TakeOver"/>).
 /// </summary>
 /// <remarks>
 /// <para><b>Atomicity.</b> <see cref="Save"/> writes everything in one DuckDB transaction and inserts the header last;
@@ -34,8 +35,17 @@ public sealed partial class SnapshotStore(DuckDBConnection connection)
 
     private bool _schemaReady;
 
-    /// <summary>The per-customer table of snapshot <paramref name="id"/>.</summary>
+    /// <summary>
+    /// The per-customer rows of snapshot <paramref name="id"/>: a table, or (a snapshot that took a DuckDB run's tables
+    /// over) the view joining <see cref="FeaturesTable"/> and <see cref="SegmentsTableOf"/>.
+    /// </summary>
     public static string CustomersTable(long id) => "snapshot_" + id.ToString(CultureInfo.InvariantCulture) + "_customers";
+
+    /// <summary>The features table of snapshot <paramref name="id"/> when it took a DuckDB run's tables over (see <see cref="CustomersTable"/>).</summary>
+    public static string FeaturesTable(long id) => "snapshot_" + id.ToString(CultureInfo.InvariantCulture) + "_features";
+
+    /// <summary>The derived (score and segment) columns of snapshot <paramref name="id"/> when it took a DuckDB run's tables over.</summary>
+    public static string SegmentsTableOf(long id) => "snapshot_" + id.ToString(CultureInfo.InvariantCulture) + "_segments";
 
     /// <summary>Creates the snapshot tables if they do not exist.</summary>
     public void EnsureSchema()
@@ -74,7 +84,7 @@ public sealed partial class SnapshotStore(DuckDBConnection connection)
         try
         {
             TestPause.At("snapshot:begin");
-            TakeOver(content.SourceTable, table);
+            TakeOver(content.SourceTable, table, id);
             TestPause.At("snapshot:after-customers");
             var position = 0;
             foreach (var plan in content.Plans)
@@ -84,8 +94,9 @@ public sealed partial class SnapshotStore(DuckDBConnection connection)
                 Execute($"INSERT INTO {SchemesTable} VALUES ({id}, {position++}, {Text(plan.Scheme)}, {Text(version)}, {Text(PlanFingerprint.Compute(plan))}, {Text(plan.SegmentColumn)}, {Text(SnapshotJson.Parameters(plan.Parameters))}, {Text(SnapshotJson.Segments(plan.Segments))})");
             }
             TestPause.At("snapshot:after-assignments");
-            var customers = Long($"SELECT count(*) FROM {table}");
-            var hash = ComputeContentHash(id, content.AsOf, customers);
+            var rows = RowsDigest(id);
+            var customers = CountOf(rows);
+            var hash = ContentHash(id, content.AsOf, customers, rows);
             var input = content.Input;
             TestPause.At("snapshot:before-header");
             Execute($"""
@@ -108,13 +119,27 @@ public sealed partial class SnapshotStore(DuckDBConnection connection)
     }
 
     /// <summary>
-    /// Moves the run's per-customer table under the snapshot's name. The run's own <c>customer_segments</c> table is
-    /// renamed (metadata only in DuckDB, no copy) and replaced by a view over the snapshot's table, so the last run still
-    /// reads the same; any other source table is copied.
+    /// Moves the run's per-customer rows under the snapshot's name without copying them (renames are metadata only in
+    /// DuckDB). A DuckDB run leaves <c>customer_segments</c> as the view features ⋈ assignments: its two tables become
+    /// the snapshot's own (<see cref="FeaturesTable"/>, <see cref="SegmentsTableOf"/>), <see cref="CustomersTable"/> is
+    /// the same join over them, and the run's names become read-only views over the snapshot's tables, so the last run
+    /// still reads the same. A new run drops each view just before writing its table (<c>DuckDbEngine.DropRunView</c>); whatever
+    /// changes them in place first makes them tables of their own (<c>DuckDbEngine.OwnTable</c>), so a snapshot's tables
+    /// are never written after its commit. A <c>customer_segments</c> table (server runs, older stores) is renamed the
+    /// same way; anything else is copied.
     /// </summary>
-    private void TakeOver(string source, string table)
+    private void TakeOver(string source, string table, long id)
     {
-        if (source == DuckDbEngine.SegmentsTable && !DuckDbEngine.SegmentsIsView(connection))
+        if (source == DuckDbEngine.SegmentsTable && DuckDbEngine.SegmentsIsView(connection)
+            && DuckDbEngine.IsTable(connection, DuckDbEngine.FeaturesTable) && DuckDbEngine.IsTable(connection, DuckDbEngine.AssignmentsTable))
+        {
+            Execute($"ALTER TABLE {DuckDbEngine.FeaturesTable} RENAME TO {FeaturesTable(id)}");
+            Execute($"ALTER TABLE {DuckDbEngine.AssignmentsTable} RENAME TO {SegmentsTableOf(id)}");
+            Execute($"CREATE VIEW {table} AS {DuckDbEngine.SegmentsViewSql(FeaturesTable(id), SegmentsTableOf(id), new DuckDbEngine(connection).TableColumns(SegmentsTableOf(id)))}");
+            Execute($"CREATE VIEW {DuckDbEngine.FeaturesTable} AS SELECT * FROM {FeaturesTable(id)}");
+            Execute($"CREATE VIEW {DuckDbEngine.AssignmentsTable} AS SELECT * FROM {SegmentsTableOf(id)}");
+        }
+        else if (source == DuckDbEngine.SegmentsTable && !DuckDbEngine.SegmentsIsView(connection))
         {
             Execute($"ALTER TABLE {source} RENAME TO {table}");
             Execute($"CREATE VIEW {source} AS SELECT * FROM {table}");
@@ -133,13 +158,21 @@ public sealed partial class SnapshotStore(DuckDBConnection connection)
         Execute("BEGIN TRANSACTION");
         try
         {
-            // The last run's view reads this snapshot's table: give it a table of its own first.
+            // The last run's views read this snapshot's tables: give them tables of their own first.
             if (DuckDbEngine.SegmentsViewSource(connection) is { } view && view.Contains(CustomersTable(id), StringComparison.Ordinal))
                 DuckDbEngine.OwnSegmentsTable(connection);
+            foreach (var (name, own) in new[] { (DuckDbEngine.FeaturesTable, FeaturesTable(id)), (DuckDbEngine.AssignmentsTable, SegmentsTableOf(id)) })
+            {
+                if (DuckDbEngine.ViewSource(connection, name) is { } sql && sql.Contains(own, StringComparison.Ordinal))
+                    DuckDbEngine.OwnTable(connection, name);
+            }
             Execute($"DELETE FROM {HeaderTable} WHERE snapshot_id = {id}");
             Execute($"DELETE FROM {SchemesTable} WHERE snapshot_id = {id}");
             Execute($"DELETE FROM {AssignmentsTable} WHERE snapshot_id = {id}");
-            Execute($"DROP TABLE IF EXISTS {CustomersTable(id)}");
+            var engine = new DuckDbEngine(connection);
+            engine.DropRelation(CustomersTable(id));
+            engine.DropRelation(FeaturesTable(id));
+            engine.DropRelation(SegmentsTableOf(id));
             Execute("COMMIT");
         }
         catch
@@ -160,9 +193,21 @@ public sealed partial class SnapshotStore(DuckDBConnection connection)
     {
         if (Long($"SELECT count(*) FROM (SELECT 1 FROM {AssignmentsTable} WHERE snapshot_id = {id} LIMIT 1)") > 0)
             return LegacyContentHash(id, asOf, customers);
-        // hash(t) hashes the row as a typed struct (no text conversion); the sum (as HUGEINT, no overflow) does not
-        // depend on row order, so the same rows always give the same hash.
-        var rows = Scalar($"SELECT CAST(count(*) AS VARCHAR) || ':' || CAST(coalesce(sum(CAST(hash(t) AS HUGEINT)), 0) AS VARCHAR) FROM {CustomersTable(id)} AS t");
+        return ContentHash(id, asOf, customers, RowsDigest(id));
+    }
+
+    /// <summary>
+    /// "count:sum of the rows' hashes" of the per-customer rows: hash(t) hashes the row as a typed struct (no text
+    /// conversion); the sum (as HUGEINT, no overflow) does not depend on row order, so the same rows always give the
+    /// same digest. One pass, which also gives the customer count (the rows are a join: no second pass for the count).
+    /// </summary>
+    private string RowsDigest(long id) =>
+        Scalar($"SELECT CAST(count(*) AS VARCHAR) || ':' || CAST(coalesce(sum(CAST(hash(t) AS HUGEINT)), 0) AS VARCHAR) FROM {CustomersTable(id)} AS t");
+
+    private static long CountOf(string rowsDigest) => long.Parse(rowsDigest.AsSpan(0, rowsDigest.IndexOf(':', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+
+    private string ContentHash(long id, DateOnly asOf, long customers, string rows)
+    {
         var schemes = Scalar($"SELECT coalesce(string_agg(scheme || '=' || segment_column, ',' ORDER BY position), '') FROM {SchemesTable} WHERE snapshot_id = {id}");
         var text = string.Join("|", "v2", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), customers.ToString(CultureInfo.InvariantCulture), schemes, rows);
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));

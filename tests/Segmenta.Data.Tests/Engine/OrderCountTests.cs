@@ -7,8 +7,8 @@ namespace Segmenta.Data.Tests.Engine;
 
 /// <summary>
 /// Orders per customer = distinct order ids per purchase day + rows without an id. DuckDB counts the distinct ids only for
-/// days whose smallest and largest id leave the count open (<c>FeatureQuery.DaysByIdRange</c>); these cases have days of
-/// every kind — no id, one id repeated, two ids, three or more with repeats — and compare with a count in plain C#.
+/// days with two or more ids (<c>FeatureQuery.DaysByIdRange</c>); these cases have days of every kind — no id, one id,
+/// one id repeated, two ids, three or more with repeats — and compare with a count in plain C#.
 /// </summary>
 public class OrderCountTests
 {
