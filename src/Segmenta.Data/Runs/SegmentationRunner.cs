@@ -166,7 +166,7 @@ public static class SegmentationRunner
     {
         var engine = new DuckDbEngine(store);
         var dialect = Sql.DuckDbDialect.Instance;
-        var features = result.Features.Columns.Concat(result.Models?.Columns.Select(c => c.Name) ?? []).Select(dialect.QuoteIdentifier);
+        var features = result.Features.Columns.Concat(result.Models?.ColumnNames ?? []).Select(dialect.QuoteIdentifier);
         engine.Execute($"CREATE OR REPLACE TABLE {DuckDbEngine.FeaturesTable} AS SELECT {string.Join(", ", features)} FROM {DuckDbEngine.SegmentsTable}");
         if (engine.TableExists(DuckDbEngine.TransactionsTable)) engine.Execute($"DROP TABLE {DuckDbEngine.TransactionsTable}");
         var source = new DuckDbEngine(local);
