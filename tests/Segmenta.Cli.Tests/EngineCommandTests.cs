@@ -140,7 +140,8 @@ public class EngineCommandTests
     /// <summary>
     /// Two runs on ClickHouse (the second with the first's cut points and alert rules): both snapshots inside the
     /// engine, <c>snapshots diff --engine</c> gives the migration (a GROUP BY in the engine) with migration.json and
-    /// transition files, and the alerts compare the two snapshots there.
+    /// transition files, the alerts compare the two snapshots there, <c>snapshots kpis --engine</c> counts every customer
+    /// and <c>snapshots delete --engine</c> removes the first.
     /// </summary>
     [Fact]
     public async Task SnapshotsDiffAndAlerts_OnClickHouse_WorkOnTheEngineStore()
@@ -173,6 +174,19 @@ public class EngineCommandTests
             Assert.Equal(100, rfm["movers"]!.AsArray().Count);
             Assert.True(File.Exists(dir.File("diff/migration.json")));
             Assert.True(File.Exists(dir.File("diff/transitions_rfm.csv")));
+
+            // KPIs as GROUP BYs in the engine: every customer counted in each snapshot, retention only into the next one.
+            (exit, output, err) = await CliRunner.RunAsync(["snapshots", "kpis", "--scheme", "rfm", .. server, "--json"]);
+            Assert.True(exit == 0, err);
+            var kpis = System.Text.Json.Nodes.JsonNode.Parse(output)!["kpis"]!.AsArray();
+            foreach (var id in new[] { 1L, 2L })
+                Assert.Equal(23_570, kpis.Where(k => (long)k!["snapshot_id"]! == id).Sum(k => (long)k!["customers"]!));
+            Assert.All(kpis, k => Assert.Equal((long)k!["snapshot_id"]! == 1, k!["retention"] is not null));
+
+            (exit, _, err) = await CliRunner.RunAsync(["snapshots", "delete", "1", .. server]);
+            Assert.True(exit == 0, err);
+            var remaining = await ListedAsync(server);
+            Assert.Equal([2L], remaining);
         }
         finally
         {

@@ -56,6 +56,21 @@ public sealed partial class ClickHouseEngine
 
         public Task DropPerCustomerAsync(string name, CancellationToken cancellationToken) => engine.DropTableAsync(name, cancellationToken);
 
+        /// <summary>
+        /// <c>ALTER TABLE … DELETE</c> is an asynchronous mutation on ClickHouse 18 (no <c>mutations_sync</c>): wait until the
+        /// table has no unfinished mutation, so the rows are gone when this returns.
+        /// </summary>
+        public async Task DeleteMetaRowsAsync(string name, string where, CancellationToken cancellationToken)
+        {
+            await ExecuteAsync($"ALTER TABLE {engine.Dist(name)} DELETE WHERE {where}", cancellationToken).ConfigureAwait(false);
+            var pending = $"SELECT count() FROM system.mutations WHERE database = {Dialect.StringLiteral(engine._source.Database)} AND table = {Dialect.StringLiteral(name)} AND is_done = 0";
+            while ((await RowsAsync(pending, cancellationToken).ConfigureAwait(false))[0][0] != "0")
+                await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+
+        public async Task<IReadOnlyList<string>> ColumnsAsync(string name, CancellationToken cancellationToken) =>
+            [.. (await engine.ColumnKindsAsync(name, cancellationToken).ConfigureAwait(false)).Keys];
+
         public async Task<IReadOnlyList<string>> TablesAsync(string prefix, CancellationToken cancellationToken)
         {
             // Every node: a save killed while creating a table may have left it on some shards only.

@@ -134,6 +134,59 @@ public abstract class ServerSnapshotTests
         }
     }
 
+    [Fact]
+    public async Task KpisInEngine_SameAsDuckDb_DeleteRemovesHeaderAndTables()
+    {
+        using var local = DuckDbStore.Open(":memory:");
+        Importer.Import(local, new ImportOptions { Path = File.Value });
+        var name = TestServers.UniqueName();
+        await using var engine = Create(name);
+        try
+        {
+            await engine.OpenAsync(default);
+            await engine.CopyFromDuckDbAsync(local, DuckDbEngine.TransactionsTable, default);
+            var duckStore = new SnapshotStore(local);
+            var ids = new List<long>();
+            foreach (var asOf in new[] { Earlier, Later })
+            {
+                // With CLV columns, so the mean CLV is exercised; DuckDB's snapshot of the same run is the reference.
+                var options = new SegmentationOptions { AsOf = asOf, Clv = new ClvFeatureOptions() };
+                var duck = await SegmentationPipeline.RunAsync(new DuckDbEngine(local), options, default);
+                duckStore.Save(new SnapshotContent(duck.Features.AsOf, "duckdb", "segment", new InputFingerprint(File.Value, "", 0, 0), [.. duck.Schemes.Select(x => x.Plan)], DuckDbEngine.SegmentsTable));
+                var result = await SegmentationPipeline.RunAsync(engine, options, default);
+                ids.Add((await engine.Snapshots.SaveAsync(Content(engine, result))).Id);
+            }
+            foreach (var scheme in new[] { "rfm", "value_tier" })
+                AssertSameKpis(SnapshotKpiLoader.Load(local, scheme), await engine.Snapshots.KpisAsync(scheme));
+
+            await engine.Snapshots.DeleteAsync(ids[0]);
+            Assert.Equal([ids[1]], (await engine.Snapshots.ListAsync()).Select(h => h.Id));
+            Assert.Equal([ServerSnapshotStore.AssignmentsTable(ids[1]), ServerSnapshotStore.CustomersTable(ids[1])], await engine.Snapshots.DataTablesAsync());
+            await Assert.ThrowsAsync<Core.SegmentaInputException>(() => engine.Snapshots.DeleteAsync(ids[0]));
+            duckStore.Delete(duckStore.List()[0].Id);
+            var after = await engine.Snapshots.KpisAsync("rfm");
+            AssertSameKpis(SnapshotKpiLoader.Load(local, "rfm"), after);
+            Assert.All(after, k => Assert.Null(k.Retention));
+        }
+        finally
+        {
+            await DropAsync(name);
+        }
+    }
+
+    private static void AssertSameKpis(IReadOnlyList<SegmentKpi> expected, IReadOnlyList<SegmentKpi> actual)
+    {
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var (e, a) = (expected[i], actual[i]);
+            Assert.Equal((e.AsOf, e.Segment, e.Customers, e.Revenue, e.Retention), (a.AsOf, a.Segment, a.Customers, a.Revenue, a.Retention));
+            Assert.NotNull(e.MeanClv);
+            Assert.Equal(e.MeanClv!.Value, a.MeanClv!.Value, 1e-9 * Math.Max(1, Math.Abs(e.MeanClv.Value)));
+        }
+    }
+
     private static async Task<SnapshotHeader> SaveAsync(IServerEngine engine, DateOnly asOf)
     {
         var result = await SegmentationPipeline.RunAsync(engine, new SegmentationOptions { AsOf = asOf }, default);
