@@ -195,6 +195,29 @@ public class EngineCommandTests
     }
 
     /// <summary>
+    /// Stability options are applied on DuckDB only for now: a server run that asks for them stops with exit code 2
+    /// before anything is written (no output folder, nothing in the engine), instead of storing unstabilised segments.
+    /// </summary>
+    [Theory]
+    [InlineData("--hysteresis", "0.05")]
+    [InlineData("--min-dwell", "2")]
+    [InlineData("--stable-from", "1")]
+    public async Task Segment_ServerEngineWithStabilityOption_Exit2NothingWritten(string option, string value)
+    {
+        var name = TestServers.UniqueName();
+        using var dir = new TempDir();
+        var (exit, _, err) = await CliRunner.RunAsync(["segment", "--engine", "postgres", "--source", TestServers.PostgresIn(name), "--input", Demo, "--db", dir.File("store.duckdb"), "--out", dir.File("out"), option, value]);
+        Assert.Equal(2, exit);
+        Assert.Contains("DuckDB only", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("out")));
+        Assert.False(File.Exists(dir.File("store.duckdb")));
+        await using var connection = new NpgsqlConnection(PgConnectionString());
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"SELECT count(*) FROM information_schema.schemata WHERE schema_name = '{name}'", connection);
+        Assert.Equal(0L, (long)(await cmd.ExecuteScalarAsync())!);
+    }
+
+    /// <summary>
     /// SIGKILL a server run between the snapshot's data tables and its header: the snapshot is not listed (PostgreSQL:
     /// nothing was committed; ClickHouse: orphan tables remain), and the next run stores a complete, intact snapshot
     /// under that id after dropping the orphans.

@@ -77,6 +77,7 @@ public static class SegmentationRunner
     {
         if ((request.Transactions is null) == (request.SourceTable is null))
             throw new SegmentaInputException("Give either --input FILE (loaded into the engine) or --table TABLE (already on the engine), not both or neither.");
+        ServerSnapshotRunStep.RejectStability(request.Snapshot, request.Engine.ToString().ToLowerInvariant());
         var steps = new Steps();
         await using var engine = ServerEngines.Create(request.Engine, request.Source);
         progress?.Report("connect");
