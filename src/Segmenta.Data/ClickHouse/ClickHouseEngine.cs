@@ -291,34 +291,12 @@ public sealed partial class ClickHouseEngine : IServerEngine
     /// <inheritdoc />
     public async Task<CustomerHistories> ReadHistoriesAsync(CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
-        var x = new List<double>();
-        var tx = new List<double>();
-        var t = new List<double>();
-        var m = new List<double>();
         var profit = (await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false)).ContainsKey(Core.Customers.FeatureNames.GrossMargin);
-        var revenue = new List<double>();
-        var margin = new List<double>();
-        var cost = new List<double>();
-        var extra = profit ? $", toFloat64({Core.Customers.FeatureNames.MonetaryTotal}), toFloat64({Core.Customers.FeatureNames.GrossMargin}), toFloat64({Core.Customers.FeatureNames.ContactCost90d})" : "";
-        await Guard(() => First.StreamAsync($"SELECT customer_id, frequency, first_to_last_days, tenure_days, repeat_monetary_mean{extra} FROM {Dist(DuckDbEngine.FeaturesTable)}", Settings, r =>
-        {
-            ids.Add(r[0]!);
-            x.Add(Long(r[1]));
-            tx.Add(Long(r[2]));
-            t.Add(Long(r[3]));
-            m.Add(r[4] is null ? double.NaN : Double(r[4]));
-            if (!profit) return;
-            revenue.Add(Double(r[5]));
-            margin.Add(r[6] is null ? double.NaN : Double(r[6]));
-            cost.Add(r[7] is null ? 0 : Double(r[7]));
-        }, cancellationToken)).ConfigureAwait(false);
-        return Engines.HistoryOrder.ByCustomerId(new CustomerHistories(ids, [.. x], [.. tx], [.. t], [.. m])
-        {
-            Revenue = profit ? [.. revenue] : null,
-            GrossMargin = profit ? [.. margin] : null,
-            ContactCost90d = profit ? [.. cost] : null,
-        });
+        var rows = new HistoryRows(profit);
+        await Guard(() => First.StreamAsync(HistoryRows.Select(Dialect, Dist(DuckDbEngine.FeaturesTable), profit), Settings,
+            r => rows.Add(r[0]!, Long(r[1]), Long(r[2]), Long(r[3]), Nullable(r[4]), profit ? Double(r[5]) : 0, profit ? Nullable(r[6]) : null, profit ? Nullable(r[7]) : null),
+            cancellationToken)).ConfigureAwait(false);
+        return rows.ToHistories();
     }
 
     /// <inheritdoc />
@@ -470,6 +448,8 @@ public sealed partial class ClickHouseEngine : IServerEngine
         "-inf" => double.NegativeInfinity,
         _ => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture),
     };
+
+    private static double? Nullable(string? s) => s is null ? null : Double(s);
 
     private static DateOnly? Date(string? s) => s is null or "0000-00-00" ? null : DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

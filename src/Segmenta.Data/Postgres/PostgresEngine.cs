@@ -228,36 +228,10 @@ public sealed partial class PostgresEngine : IServerEngine
     /// <inheritdoc />
     public async Task<CustomerHistories> ReadHistoriesAsync(CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
-        var x = new List<double>();
-        var tx = new List<double>();
-        var t = new List<double>();
-        var m = new List<double>();
         var profit = (await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false)).ContainsKey(Core.Customers.FeatureNames.GrossMargin);
-        var revenue = new List<double>();
-        var margin = new List<double>();
-        var cost = new List<double>();
-        var extra = profit ? $", CAST({Core.Customers.FeatureNames.MonetaryTotal} AS DOUBLE PRECISION), CAST({Core.Customers.FeatureNames.GrossMargin} AS DOUBLE PRECISION), CAST({Core.Customers.FeatureNames.ContactCost90d} AS DOUBLE PRECISION)" : "";
-        await using var cmd = Command($"SELECT customer_id, frequency, first_to_last_days, tenure_days, repeat_monetary_mean{extra} FROM {T(DuckDbEngine.FeaturesTable)}");
-        await using var reader = await ReaderAsync(cmd, cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            ids.Add(reader.GetString(0));
-            x.Add(reader.GetInt64(1));
-            tx.Add(reader.GetInt64(2));
-            t.Add(reader.GetInt64(3));
-            m.Add(reader.IsDBNull(4) ? double.NaN : reader.GetDouble(4));
-            if (!profit) continue;
-            revenue.Add(reader.GetDouble(5));
-            margin.Add(reader.IsDBNull(6) ? double.NaN : reader.GetDouble(6));
-            cost.Add(reader.IsDBNull(7) ? 0 : reader.GetDouble(7));
-        }
-        return Engines.HistoryOrder.ByCustomerId(new CustomerHistories(ids, [.. x], [.. tx], [.. t], [.. m])
-        {
-            Revenue = profit ? [.. revenue] : null,
-            GrossMargin = profit ? [.. margin] : null,
-            ContactCost90d = profit ? [.. cost] : null,
-        });
+        var rows = new HistoryRows(profit);
+        await ReadEachAsync(HistoryRows.Select(Dialect, T(DuckDbEngine.FeaturesTable), profit), rows.Add, cancellationToken).ConfigureAwait(false);
+        return rows.ToHistories();
     }
 
     /// <inheritdoc />
