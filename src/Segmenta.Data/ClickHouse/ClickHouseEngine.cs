@@ -21,7 +21,7 @@ namespace Segmenta.Data.ClickHouse;
 /// (histograms, segment statistics, the as-of probe) go through the Distributed table, each shard answering with a
 /// partial aggregate. Talks HTTP (the recipe for ClickHouse 18.16).
 /// </summary>
-public sealed partial class ClickHouseEngine : IServerEngine
+public sealed partial class ClickHouseEngine : IServerEngine, IServerFeatureHost
 {
     private const string Settings = "join_use_nulls=1";
     private const string InsertSettings = "insert_distributed_sync=1";
@@ -209,43 +209,25 @@ public sealed partial class ClickHouseEngine : IServerEngine
         BuildFeaturesAsync(asOf, new ProfitabilityOptions(), cancellationToken);
 
     /// <inheritdoc />
-    public async Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, ProfitabilityOptions profitability, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(profitability);
-        var columns = await ColumnKindsAsync(DuckDbEngine.TransactionsTable, cancellationToken).ConfigureAwait(false);
-        if (columns.Count == 0)
-            throw new SegmentaInputException("No transactions in the ClickHouse database: give --input FILE or --table TABLE.");
-        var probe = await RowAsync(EngineSql.Probe(Dialect, Dist(DuckDbEngine.TransactionsTable), [.. columns.Keys]), cancellationToken).ConfigureAwait(false);
-        if (Long(probe[0]) == 0)
-            throw new SegmentaInputException("The transactions table is empty: every input row was rejected or the file had no data rows. See the rejects file.");
-        var used = asOf ?? Date(probe[1])!.Value.AddDays(1);
-        var customers = await ColumnKindsAsync(DuckDbEngine.CustomersTable, cancellationToken).ConfigureAwait(false);
-        var interactions = (await ColumnKindsAsync(DuckDbEngine.InteractionsTable, cancellationToken).ConfigureAwait(false)).Count > 0;
-        var surveys = (await ColumnKindsAsync(DuckDbEngine.SurveysTable, cancellationToken).ConfigureAwait(false)).Count > 0;
-        // Each shard computes its own customers' features from its own rows (interactions and surveys are sharded by
-        // customer like the transactions, so their joins stay on the shard too).
-        var shape = FeatureQuery.ShapeOf(Long(probe[3]) > 0, Long(probe[4]) > 0, Long(probe[5]) > 0, [.. columns.Keys], customers.Keys,
-            interactions ? Local(DuckDbEngine.InteractionsTable) : null, surveys ? Local(DuckDbEngine.SurveysTable) : null, profitability.UnitCosts);
-        var sql = FeatureQuery.Build(Dialect, shape, used, Local(DuckDbEngine.TransactionsTable), customers.Count > 0 ? Local(DuckDbEngine.CustomersTable) : null);
-        await CreateShardedAsync(DuckDbEngine.FeaturesTable, "ENGINE = MergeTree() ORDER BY customer_id AS " + sql, cancellationToken).ConfigureAwait(false);
-        if (interactions)
-        {
-            var rate = ContactFeatureQuery.GivenMarginRate(profitability);
-            if (rate is null && shape.HasCost)
-            {
-                var sums = await RowAsync(ContactFeatureQuery.MarginSums(Dist(DuckDbEngine.FeaturesTable)), cancellationToken).ConfigureAwait(false);
-                rate = sums[0] is null || sums[1] is null ? null : ContactFeatureQuery.PopulationMarginRate(Decimal(sums[0]), Decimal(sums[1]));
-            }
-            var featureNames = (await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false)).Keys.ToList();
-            await ReplaceFeaturesAsync(ContactFeatureQuery.Profit(Dialect, Local(DuckDbEngine.FeaturesTable), featureNames, rate), null, cancellationToken).ConfigureAwait(false);
-        }
-        var n = await RowAsync($"SELECT {Dialect.CountRows()} FROM {Dist(DuckDbEngine.FeaturesTable)}", cancellationToken).ConfigureAwait(false);
-        var counts = await RowAsync(EngineSql.AsOfCounts(Dialect, Dist(DuckDbEngine.TransactionsTable), used), cancellationToken).ConfigureAwait(false);
-        var within = Long(counts[0]) > 0;
-        var featureColumns = await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false);
-        return new FeatureBuildResult(used, Long(n[0]), Long(counts[0]), Long(counts[1]),
-            within ? Date(counts[2]) : null, within ? Date(counts[3]) : null, [.. featureColumns.Keys]);
-    }
+    public Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, ProfitabilityOptions profitability, CancellationToken cancellationToken) =>
+        ServerFeatures.BuildAsync(this, asOf, profitability, cancellationToken);
+
+    SqlDialect IServerFeatureHost.Dialect => Dialect;
+
+    string IServerFeatureHost.Location => "ClickHouse database";
+
+    string IServerFeatureHost.Population(string table) => Dist(table);
+
+    string IServerFeatureHost.PerShard(string table) => Local(table);
+
+    Task<Dictionary<string, ColumnKind>> IServerFeatureHost.ColumnKindsAsync(string table, CancellationToken cancellationToken) => ColumnKindsAsync(table, cancellationToken);
+
+    async Task<object?[]> IServerFeatureHost.RowAsync(string sql, CancellationToken cancellationToken) => await RowAsync(sql, cancellationToken).ConfigureAwait(false);
+
+    Task IServerFeatureHost.CreateFeaturesAsync(string select, CancellationToken cancellationToken) =>
+        CreateShardedAsync(DuckDbEngine.FeaturesTable, "ENGINE = MergeTree() ORDER BY customer_id AS " + select, cancellationToken);
+
+    Task IServerFeatureHost.ReplaceFeaturesAsync(string select, CancellationToken cancellationToken) => ReplaceFeaturesAsync(select, null, cancellationToken);
 
     /// <summary>
     /// Replaces the feature table on every shard with <paramref name="select"/> run on that shard (it may read the

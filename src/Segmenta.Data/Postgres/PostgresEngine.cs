@@ -20,7 +20,7 @@ namespace Segmenta.Data.Postgres;
 /// DuckDB importer and bulk-copied in with binary COPY; an existing table or view can be used instead. Only
 /// histograms and per-segment aggregates come back, plus the per-customer table when it is exported.
 /// </summary>
-public sealed partial class PostgresEngine : IServerEngine
+public sealed partial class PostgresEngine : IServerEngine, IServerFeatureHost
 {
     private static readonly SqlDialect Dialect = PostgresDialect.Instance;
     private readonly PostgresSource _source;
@@ -152,40 +152,28 @@ public sealed partial class PostgresEngine : IServerEngine
         BuildFeaturesAsync(asOf, new ProfitabilityOptions(), cancellationToken);
 
     /// <inheritdoc />
-    public async Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, ProfitabilityOptions profitability, CancellationToken cancellationToken)
+    public Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, ProfitabilityOptions profitability, CancellationToken cancellationToken) =>
+        ServerFeatures.BuildAsync(this, asOf, profitability, cancellationToken);
+
+    SqlDialect IServerFeatureHost.Dialect => Dialect;
+
+    string IServerFeatureHost.Location => "PostgreSQL schema";
+
+    string IServerFeatureHost.Population(string table) => T(table);
+
+    string IServerFeatureHost.PerShard(string table) => T(table);
+
+    Task<Dictionary<string, ColumnKind>> IServerFeatureHost.ColumnKindsAsync(string table, CancellationToken cancellationToken) => ColumnKindsAsync(table, cancellationToken);
+
+    Task<object?[]> IServerFeatureHost.RowAsync(string sql, CancellationToken cancellationToken) => RowAsync(sql, cancellationToken);
+
+    async Task IServerFeatureHost.CreateFeaturesAsync(string select, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(profitability);
-        var columns = await ColumnKindsAsync(DuckDbEngine.TransactionsTable, cancellationToken).ConfigureAwait(false);
-        if (columns.Count == 0)
-            throw new SegmentaInputException("No transactions in the PostgreSQL schema: give --input FILE or --table TABLE.");
-        var probe = await RowAsync(EngineSql.Probe(Dialect, T(DuckDbEngine.TransactionsTable), [.. columns.Keys]), cancellationToken).ConfigureAwait(false);
-        if (Long(probe[0]) == 0)
-            throw new SegmentaInputException("The transactions table is empty: every input row was rejected or the file had no data rows. See the rejects file.");
-        var used = asOf ?? ((DateOnly)probe[1]!).AddDays(1);
-        var customers = await ColumnKindsAsync(DuckDbEngine.CustomersTable, cancellationToken).ConfigureAwait(false);
-        var interactions = (await ColumnKindsAsync(DuckDbEngine.InteractionsTable, cancellationToken).ConfigureAwait(false)).Count > 0;
-        var surveys = (await ColumnKindsAsync(DuckDbEngine.SurveysTable, cancellationToken).ConfigureAwait(false)).Count > 0;
-        var shape = FeatureQuery.ShapeOf(Long(probe[3]) > 0, Long(probe[4]) > 0, Long(probe[5]) > 0, [.. columns.Keys], customers.Keys,
-            interactions ? T(DuckDbEngine.InteractionsTable) : null, surveys ? T(DuckDbEngine.SurveysTable) : null, profitability.UnitCosts);
-        var sql = FeatureQuery.Build(Dialect, shape, used, T(DuckDbEngine.TransactionsTable), customers.Count > 0 ? T(DuckDbEngine.CustomersTable) : null);
         await DropRelationAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync($"CREATE UNLOGGED TABLE {T(DuckDbEngine.FeaturesTable)} AS {sql}", cancellationToken).ConfigureAwait(false);
-        if (interactions)
-        {
-            var rate = ContactFeatureQuery.GivenMarginRate(profitability);
-            if (rate is null && shape.HasCost)
-            {
-                var sums = await RowAsync(ContactFeatureQuery.MarginSums(T(DuckDbEngine.FeaturesTable)), cancellationToken).ConfigureAwait(false);
-                rate = sums[0] is null || sums[1] is null ? null : ContactFeatureQuery.PopulationMarginRate(Convert.ToDecimal(sums[0], CultureInfo.InvariantCulture), Convert.ToDecimal(sums[1], CultureInfo.InvariantCulture));
-            }
-            var featureNames = (await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false)).Keys.ToList();
-            await ReplaceFeaturesAsync(ContactFeatureQuery.Profit(Dialect, T(DuckDbEngine.FeaturesTable), featureNames, rate), cancellationToken).ConfigureAwait(false);
-        }
-        var n = await RowAsync($"SELECT count(*) FROM {T(DuckDbEngine.FeaturesTable)}", cancellationToken).ConfigureAwait(false);
-        var counts = await RowAsync(EngineSql.AsOfCounts(Dialect, T(DuckDbEngine.TransactionsTable), used), cancellationToken).ConfigureAwait(false);
-        var featureColumns = await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false);
-        return new FeatureBuildResult(used, Long(n[0]), Long(counts[0]), Long(counts[1]), (DateOnly?)counts[2], (DateOnly?)counts[3], [.. featureColumns.Keys]);
+        await ExecuteAsync($"CREATE UNLOGGED TABLE {T(DuckDbEngine.FeaturesTable)} AS {select}", cancellationToken).ConfigureAwait(false);
     }
+
+    Task IServerFeatureHost.ReplaceFeaturesAsync(string select, CancellationToken cancellationToken) => ReplaceFeaturesAsync(select, cancellationToken);
 
     /// <summary>Replaces the feature table with the result of <paramref name="select"/> (which may read the feature table).</summary>
     private async Task ReplaceFeaturesAsync(string select, CancellationToken cancellationToken)
