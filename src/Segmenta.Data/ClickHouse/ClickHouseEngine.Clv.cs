@@ -1,5 +1,4 @@
 using System.Text;
-using Segmenta.Core.Clv;
 using Segmenta.Core.Pipelines;
 using Segmenta.Data.DuckDb;
 using Segmenta.Data.Sql;
@@ -16,19 +15,9 @@ public sealed partial class ClickHouseEngine : IClvCellEngine
     /// <inheritdoc />
     public async Task<ClvCells> ReadClvCellsAsync(CancellationToken cancellationToken)
     {
-        var features = Dist(DuckDbEngine.FeaturesTable);
-        var histories = await Guard(() => First.RowsAsync(ClvCellSql.HistoryCells(Dialect, features), Settings, cancellationToken)).ConfigureAwait(false);
-        var spend = await Guard(() => First.RowsAsync(ClvCellSql.SpendCells(Dialect, features), Settings, cancellationToken)).ConfigureAwait(false);
-        (double, double)? profit = null;
-        if ((await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false)).ContainsKey(Core.Customers.FeatureNames.GrossMargin))
-        {
-            var sums = await RowAsync(ClvCellSql.ProfitSums(Dialect, features), cancellationToken).ConfigureAwait(false);
-            profit = (Sum(sums[0]), Sum(sums[1]));
-        }
-        return new ClvCells(
-            [.. histories.Select(r => new HistoryCell(Long(r[0]), Long(r[1]), Long(r[2]), Long(r[3])))],
-            [.. spend.Select(r => new SpendHistory(Long(r[0]), Double(r[1]), Long(r[2])))],
-            profit);
+        var profit = (await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false)).ContainsKey(Core.Customers.FeatureNames.GrossMargin);
+        return await ClvCellSql.ReadAsync(Dialect, Dist(DuckDbEngine.FeaturesTable), profit,
+            async sql => [.. await Guard(() => First.RowsAsync(sql, Settings, cancellationToken)).ConfigureAwait(false)]).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -69,6 +58,4 @@ public sealed partial class ClickHouseEngine : IClvCellEngine
 
     /// <summary>Result rows and TabSeparated characters received from the cluster so far (every node), for measuring transfers.</summary>
     internal (long Rows, long Chars) Received => (_nodes.Sum(n => n.RowsReceived), _nodes.Sum(n => n.CharsReceived));
-
-    private static double Sum(string? s) => s is null ? 0 : Double(s);
 }

@@ -1,6 +1,5 @@
 using Npgsql;
 using NpgsqlTypes;
-using Segmenta.Core.Clv;
 using Segmenta.Core.Pipelines;
 using Segmenta.Data.DuckDb;
 using Segmenta.Data.Sql;
@@ -13,18 +12,18 @@ public sealed partial class PostgresEngine : IClvCellEngine
     /// <inheritdoc />
     public async Task<ClvCells> ReadClvCellsAsync(CancellationToken cancellationToken)
     {
-        var features = T(DuckDbEngine.FeaturesTable);
-        var histories = new List<HistoryCell>();
-        await ReadEachAsync(ClvCellSql.HistoryCells(Dialect, features), r => histories.Add(new HistoryCell(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3))), cancellationToken).ConfigureAwait(false);
-        var spend = new List<SpendHistory>();
-        await ReadEachAsync(ClvCellSql.SpendCells(Dialect, features), r => spend.Add(new SpendHistory(r.GetInt64(0), r.GetDouble(1), r.GetInt64(2))), cancellationToken).ConfigureAwait(false);
-        (double, double)? profit = null;
-        if ((await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false)).ContainsKey(Core.Customers.FeatureNames.GrossMargin))
+        var profit = (await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false)).ContainsKey(Core.Customers.FeatureNames.GrossMargin);
+        return await ClvCellSql.ReadAsync(Dialect, T(DuckDbEngine.FeaturesTable), profit, async sql =>
         {
-            var sums = await RowAsync(ClvCellSql.ProfitSums(Dialect, features), cancellationToken).ConfigureAwait(false);
-            profit = ((double?)sums[0] ?? 0, (double?)sums[1] ?? 0);
-        }
-        return new ClvCells(histories, spend, profit);
+            var rows = new List<object?[]>();
+            await ReadEachAsync(sql, r =>
+            {
+                var row = new object?[r.FieldCount];
+                for (var i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
+                rows.Add(row);
+            }, cancellationToken).ConfigureAwait(false);
+            return rows;
+        }).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Segmenta.Core.Clv;
 using Segmenta.Core.Customers;
 using Segmenta.Core.Pipelines;
 
@@ -44,6 +46,27 @@ internal static class ClvCellSql
     public static string ProfitSums(SqlDialect d, string features) =>
         $"SELECT {d.ToDouble($"sum({FeatureNames.GrossMargin})")}, {d.ToDouble($"sum({FeatureNames.MonetaryTotal})")} FROM {features} "
         + $"WHERE {FeatureNames.GrossMargin} IS NOT NULL AND {FeatureNames.MonetaryTotal} > 0";
+
+    /// <summary>
+    /// Reads the cells of <paramref name="features"/> (and the profit sums when it has profit features) with
+    /// <paramref name="rows"/>, which runs a query and returns its rows as typed values or invariant text.
+    /// </summary>
+    public static async Task<ClvCells> ReadAsync(SqlDialect d, string features, bool profit, Func<string, Task<IReadOnlyList<object?[]>>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var histories = await rows(HistoryCells(d, features)).ConfigureAwait(false);
+        var spend = await rows(SpendCells(d, features)).ConfigureAwait(false);
+        var sums = profit ? (await rows(ProfitSums(d, features)).ConfigureAwait(false))[0] : null;
+        return new ClvCells(
+            [.. histories.Select(r => new HistoryCell(Long(r[0]), Long(r[1]), Long(r[2]), Long(r[3])))],
+            [.. spend.Select(r => new SpendHistory(Long(r[0]), Double(r[1]), Long(r[2])))],
+            sums is null ? null : (Double(sums[0]), Double(sums[1])));
+    }
+
+    private static long Long(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
+
+    /// <summary>A double from a typed value or invariant text; null (an empty sum) is 0.</summary>
+    private static double Double(object? value) => value is null ? 0 : Convert.ToDouble(value, CultureInfo.InvariantCulture);
 
     /// <summary>One cell table row: the key, then <see cref="Values"/> (null for a non-finite value, as the per-customer path stores it).</summary>
     public static (long[] Key, double?[] Values) Row(ClvCellScores s, int i)
