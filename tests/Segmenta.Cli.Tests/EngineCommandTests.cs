@@ -140,7 +140,8 @@ public class EngineCommandTests
     /// <summary>
     /// Two runs on ClickHouse (the second with the first's cut points and alert rules): both snapshots inside the
     /// engine, <c>snapshots diff --engine</c> gives the migration (a GROUP BY in the engine) with migration.json and
-    /// transition files, and the alerts compare the two snapshots there.
+    /// transition files, the alerts compare the two snapshots there, <c>snapshots kpis --engine</c> counts every customer
+    /// and <c>snapshots delete --engine</c> removes the first.
     /// </summary>
     [Fact]
     public async Task SnapshotsDiffAndAlerts_OnClickHouse_WorkOnTheEngineStore()
@@ -173,11 +174,47 @@ public class EngineCommandTests
             Assert.Equal(100, rfm["movers"]!.AsArray().Count);
             Assert.True(File.Exists(dir.File("diff/migration.json")));
             Assert.True(File.Exists(dir.File("diff/transitions_rfm.csv")));
+
+            // KPIs as GROUP BYs in the engine: every customer counted in each snapshot, retention only into the next one.
+            (exit, output, err) = await CliRunner.RunAsync(["snapshots", "kpis", "--scheme", "rfm", .. server, "--json"]);
+            Assert.True(exit == 0, err);
+            var kpis = System.Text.Json.Nodes.JsonNode.Parse(output)!["kpis"]!.AsArray();
+            foreach (var id in new[] { 1L, 2L })
+                Assert.Equal(23_570, kpis.Where(k => (long)k!["snapshot_id"]! == id).Sum(k => (long)k!["customers"]!));
+            Assert.All(kpis, k => Assert.Equal((long)k!["snapshot_id"]! == 1, k!["retention"] is not null));
+
+            (exit, _, err) = await CliRunner.RunAsync(["snapshots", "delete", "1", .. server]);
+            Assert.True(exit == 0, err);
+            var remaining = await ListedAsync(server);
+            Assert.Equal([2L], remaining);
         }
         finally
         {
             await TestServers.DropClickHouseDatabaseAsync(database);
         }
+    }
+
+    /// <summary>
+    /// Stability options are applied on DuckDB only for now: a server run that asks for them stops with exit code 2
+    /// before anything is written (no output folder, nothing in the engine), instead of storing unstabilised segments.
+    /// </summary>
+    [Theory]
+    [InlineData("--hysteresis", "0.05")]
+    [InlineData("--min-dwell", "2")]
+    [InlineData("--stable-from", "1")]
+    public async Task Segment_ServerEngineWithStabilityOption_Exit2NothingWritten(string option, string value)
+    {
+        var name = TestServers.UniqueName();
+        using var dir = new TempDir();
+        var (exit, _, err) = await CliRunner.RunAsync(["segment", "--engine", "postgres", "--source", TestServers.PostgresIn(name), "--input", Demo, "--db", dir.File("store.duckdb"), "--out", dir.File("out"), option, value]);
+        Assert.Equal(2, exit);
+        Assert.Contains("DuckDB only", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("out")));
+        Assert.False(File.Exists(dir.File("store.duckdb")));
+        await using var connection = new NpgsqlConnection(PgConnectionString());
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"SELECT count(*) FROM information_schema.schemata WHERE schema_name = '{name}'", connection);
+        Assert.Equal(0L, (long)(await cmd.ExecuteScalarAsync())!);
     }
 
     /// <summary>

@@ -100,19 +100,25 @@ internal static class SnapshotsCommand
 
     private static Command Delete(CliContext context)
     {
-        var command = new Command("delete", "Delete one snapshot (in one transaction).");
+        var command = new Command("delete", "Delete one snapshot (in one transaction; on ClickHouse header first, then its tables).");
         var id = new Argument<long>("ID");
         var db = DbOption();
+        var engine = new SnapshotEngineOptions();
         command.Add(id);
         command.Add(db);
+        engine.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var snapshotId = parse.GetValue(id);
-            WithStore(parse.GetRequiredValue(db), c =>
+            await engine.WithStoreAsync(parse, db, c =>
             {
                 new SnapshotStore(c).Delete(snapshotId);
                 return 0;
-            });
+            }, async s =>
+            {
+                await s.DeleteAsync(snapshotId, ct).ConfigureAwait(false);
+                return 0;
+            }, ct).ConfigureAwait(false);
             await context.Out.WriteLineAsync($"deleted snapshot {snapshotId} / 已删除快照 {snapshotId}").ConfigureAwait(false);
             return ExitCodes.Ok;
         });
@@ -178,12 +184,16 @@ internal static class SnapshotsCommand
         var scheme = new Option<string>("--scheme") { Description = "Scheme (rfm, abc …).", Required = true };
         var db = DbOption();
         var json = JsonOption();
+        var engine = new SnapshotEngineOptions();
         command.Add(scheme);
         command.Add(db);
         command.Add(json);
+        engine.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var kpis = WithStore(parse.GetRequiredValue(db), c => SnapshotKpiLoader.Load(c, parse.GetRequiredValue(scheme)));
+            // On a server engine the KPIs are GROUP BYs inside the engine; only per-segment sums travel.
+            var kpis = await engine.WithStoreAsync(parse, db, c => SnapshotKpiLoader.Load(c, parse.GetRequiredValue(scheme)),
+                s => s.KpisAsync(parse.GetRequiredValue(scheme), ct), ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 await context.Out.WriteLineAsync(RunSummary.Print(new JsonObject

@@ -25,12 +25,7 @@ public static class SegmentationPipeline
         if (problems.Count > 0) throw new SegmentaInputException("Profitability settings: " + string.Join(" ", problems));
         var features = await engine.BuildFeaturesAsync(options.AsOf, options.Profitability, cancellationToken).ConfigureAwait(false);
         ClvFeatures.Result? models = null;
-        if (options.Clv is not null)
-        {
-            var histories = await engine.ReadHistoriesAsync(cancellationToken).ConfigureAwait(false);
-            models = ClvFeatures.Compute(histories, options.Clv);
-            await engine.AddFeatureColumnsAsync(histories.CustomerIds, models.Columns, cancellationToken).ConfigureAwait(false);
-        }
+        if (options.Clv is not null) models = await ClvFeatures.AddToAsync(engine, options.Clv, cancellationToken).ConfigureAwait(false);
         PropensityStep.Result? propensity = null;
         if (options.Propensity is { } propensityOptions)
         {

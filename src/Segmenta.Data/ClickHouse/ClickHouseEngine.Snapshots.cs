@@ -24,6 +24,9 @@ public sealed partial class ClickHouseEngine
 
         public string EngineName => Dialect.Name;
 
+        /// <summary>How long <see cref="DeleteMetaRowsAsync"/> waits for its mutation (a header table holds a few rows).</summary>
+        private static readonly TimeSpan MutationTimeout = TimeSpan.FromSeconds(60);
+
         public bool Transactional => false;
 
         public string FullJoin => "ALL FULL OUTER JOIN";
@@ -55,6 +58,26 @@ public sealed partial class ClickHouseEngine
             engine.OnEachNodeAsync(n => n.ExecuteAsync($"INSERT INTO {engine.Local(name)} {select(engine.Local)}", Settings, cancellationToken));
 
         public Task DropPerCustomerAsync(string name, CancellationToken cancellationToken) => engine.DropTableAsync(name, cancellationToken);
+
+        /// <summary>
+        /// <c>ALTER TABLE … DELETE</c> is an asynchronous mutation on ClickHouse 18 (no <c>mutations_sync</c>): wait until the
+        /// table has no unfinished mutation, so the rows are gone when this returns.
+        /// </summary>
+        public async Task DeleteMetaRowsAsync(string name, string where, CancellationToken cancellationToken)
+        {
+            await ExecuteAsync($"ALTER TABLE {engine.Dist(name)} DELETE WHERE {where}", cancellationToken).ConfigureAwait(false);
+            var pending = $"SELECT count() FROM system.mutations WHERE database = {Dialect.StringLiteral(engine._source.Database)} AND table = {Dialect.StringLiteral(name)} AND is_done = 0";
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while ((await RowsAsync(pending, cancellationToken).ConfigureAwait(false))[0][0] != "0")
+            {
+                if (waited.Elapsed > MutationTimeout)
+                    throw new TimeoutException($"ClickHouse did not finish deleting from {name} within {MutationTimeout.TotalSeconds:0} s (see system.mutations on {engine.First.HostPort}).");
+                await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        public async Task<IReadOnlyList<string>> ColumnsAsync(string name, CancellationToken cancellationToken) =>
+            [.. (await engine.ColumnKindsAsync(name, cancellationToken).ConfigureAwait(false)).Keys];
 
         public async Task<IReadOnlyList<string>> TablesAsync(string prefix, CancellationToken cancellationToken)
         {

@@ -21,7 +21,7 @@ namespace Segmenta.Data.ClickHouse;
 /// (histograms, segment statistics, the as-of probe) go through the Distributed table, each shard answering with a
 /// partial aggregate. Talks HTTP (the recipe for ClickHouse 18.16).
 /// </summary>
-public sealed partial class ClickHouseEngine : IServerEngine
+public sealed partial class ClickHouseEngine : IServerEngine, IServerFeatureHost
 {
     private const string Settings = "join_use_nulls=1";
     private const string InsertSettings = "insert_distributed_sync=1";
@@ -237,43 +237,25 @@ public sealed partial class ClickHouseEngine : IServerEngine
         BuildFeaturesAsync(asOf, new ProfitabilityOptions(), cancellationToken);
 
     /// <inheritdoc />
-    public async Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, ProfitabilityOptions profitability, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(profitability);
-        var columns = await ColumnKindsAsync(DuckDbEngine.TransactionsTable, cancellationToken).ConfigureAwait(false);
-        if (columns.Count == 0)
-            throw new SegmentaInputException("No transactions in the ClickHouse database: give --input FILE or --table TABLE.");
-        var probe = await RowAsync(EngineSql.Probe(Dialect, Dist(DuckDbEngine.TransactionsTable), [.. columns.Keys]), cancellationToken).ConfigureAwait(false);
-        if (Long(probe[0]) == 0)
-            throw new SegmentaInputException("The transactions table is empty: every input row was rejected or the file had no data rows. See the rejects file.");
-        var used = asOf ?? Date(probe[1])!.Value.AddDays(1);
-        var customers = await ColumnKindsAsync(DuckDbEngine.CustomersTable, cancellationToken).ConfigureAwait(false);
-        var interactions = (await ColumnKindsAsync(DuckDbEngine.InteractionsTable, cancellationToken).ConfigureAwait(false)).Count > 0;
-        var surveys = (await ColumnKindsAsync(DuckDbEngine.SurveysTable, cancellationToken).ConfigureAwait(false)).Count > 0;
-        // Each shard computes its own customers' features from its own rows (interactions and surveys are sharded by
-        // customer like the transactions, so their joins stay on the shard too).
-        var shape = FeatureQuery.ShapeOf(Long(probe[3]) > 0, Long(probe[4]) > 0, Long(probe[5]) > 0, [.. columns.Keys], customers.Keys,
-            interactions ? Local(DuckDbEngine.InteractionsTable) : null, surveys ? Local(DuckDbEngine.SurveysTable) : null, profitability.UnitCosts);
-        var sql = FeatureQuery.Build(Dialect, shape, used, Local(DuckDbEngine.TransactionsTable), customers.Count > 0 ? Local(DuckDbEngine.CustomersTable) : null);
-        await CreateShardedAsync(DuckDbEngine.FeaturesTable, "ENGINE = MergeTree() ORDER BY customer_id AS " + sql, cancellationToken).ConfigureAwait(false);
-        if (interactions)
-        {
-            var rate = ContactFeatureQuery.GivenMarginRate(profitability);
-            if (rate is null && shape.HasCost)
-            {
-                var sums = await RowAsync(ContactFeatureQuery.MarginSums(Dist(DuckDbEngine.FeaturesTable)), cancellationToken).ConfigureAwait(false);
-                rate = sums[0] is null || sums[1] is null ? null : ContactFeatureQuery.PopulationMarginRate(Decimal(sums[0]), Decimal(sums[1]));
-            }
-            var featureNames = (await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false)).Keys.ToList();
-            await ReplaceFeaturesAsync(ContactFeatureQuery.Profit(Dialect, Local(DuckDbEngine.FeaturesTable), featureNames, rate), null, cancellationToken).ConfigureAwait(false);
-        }
-        var n = await RowAsync($"SELECT {Dialect.CountRows()} FROM {Dist(DuckDbEngine.FeaturesTable)}", cancellationToken).ConfigureAwait(false);
-        var counts = await RowAsync(EngineSql.AsOfCounts(Dialect, Dist(DuckDbEngine.TransactionsTable), used), cancellationToken).ConfigureAwait(false);
-        var within = Long(counts[0]) > 0;
-        var featureColumns = await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false);
-        return new FeatureBuildResult(used, Long(n[0]), Long(counts[0]), Long(counts[1]),
-            within ? Date(counts[2]) : null, within ? Date(counts[3]) : null, [.. featureColumns.Keys]);
-    }
+    public Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, ProfitabilityOptions profitability, CancellationToken cancellationToken) =>
+        ServerFeatures.BuildAsync(this, asOf, profitability, cancellationToken);
+
+    SqlDialect IServerFeatureHost.Dialect => Dialect;
+
+    string IServerFeatureHost.Location => "ClickHouse database";
+
+    string IServerFeatureHost.Population(string table) => Dist(table);
+
+    string IServerFeatureHost.PerShard(string table) => Local(table);
+
+    Task<Dictionary<string, ColumnKind>> IServerFeatureHost.ColumnKindsAsync(string table, CancellationToken cancellationToken) => ColumnKindsAsync(table, cancellationToken);
+
+    async Task<object?[]> IServerFeatureHost.RowAsync(string sql, CancellationToken cancellationToken) => await RowAsync(sql, cancellationToken).ConfigureAwait(false);
+
+    Task IServerFeatureHost.CreateFeaturesAsync(string select, CancellationToken cancellationToken) =>
+        CreateShardedAsync(DuckDbEngine.FeaturesTable, "ENGINE = MergeTree() ORDER BY customer_id AS " + select, cancellationToken);
+
+    Task IServerFeatureHost.ReplaceFeaturesAsync(string select, CancellationToken cancellationToken) => ReplaceFeaturesAsync(select, null, cancellationToken);
 
     /// <summary>
     /// Replaces the feature table on every shard with <paramref name="select"/> run on that shard (it may read the
@@ -319,34 +301,12 @@ public sealed partial class ClickHouseEngine : IServerEngine
     /// <inheritdoc />
     public async Task<CustomerHistories> ReadHistoriesAsync(CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
-        var x = new List<double>();
-        var tx = new List<double>();
-        var t = new List<double>();
-        var m = new List<double>();
         var profit = (await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false)).ContainsKey(Core.Customers.FeatureNames.GrossMargin);
-        var revenue = new List<double>();
-        var margin = new List<double>();
-        var cost = new List<double>();
-        var extra = profit ? $", toFloat64({Core.Customers.FeatureNames.MonetaryTotal}), toFloat64({Core.Customers.FeatureNames.GrossMargin}), toFloat64({Core.Customers.FeatureNames.ContactCost90d})" : "";
-        await Guard(() => First.StreamAsync($"SELECT customer_id, frequency, first_to_last_days, tenure_days, repeat_monetary_mean{extra} FROM {Dist(DuckDbEngine.FeaturesTable)}", Settings, r =>
-        {
-            ids.Add(r[0]!);
-            x.Add(Long(r[1]));
-            tx.Add(Long(r[2]));
-            t.Add(Long(r[3]));
-            m.Add(r[4] is null ? double.NaN : Double(r[4]));
-            if (!profit) return;
-            revenue.Add(Double(r[5]));
-            margin.Add(r[6] is null ? double.NaN : Double(r[6]));
-            cost.Add(r[7] is null ? 0 : Double(r[7]));
-        }, cancellationToken)).ConfigureAwait(false);
-        return Engines.HistoryOrder.ByCustomerId(new CustomerHistories(ids, [.. x], [.. tx], [.. t], [.. m])
-        {
-            Revenue = profit ? [.. revenue] : null,
-            GrossMargin = profit ? [.. margin] : null,
-            ContactCost90d = profit ? [.. cost] : null,
-        });
+        var rows = new HistoryRows(profit);
+        await Guard(() => First.StreamAsync(HistoryRows.Select(Dialect, Dist(DuckDbEngine.FeaturesTable), profit), Settings,
+            r => rows.Add(r[0]!, Long(r[1]), Long(r[2]), Long(r[3]), Nullable(r[4]), profit ? Double(r[5]) : 0, profit ? Nullable(r[6]) : null, profit ? Nullable(r[7]) : null),
+            cancellationToken)).ConfigureAwait(false);
+        return rows.ToHistories();
     }
 
     /// <inheritdoc />
@@ -505,6 +465,8 @@ public sealed partial class ClickHouseEngine : IServerEngine
         "-inf" => double.NegativeInfinity,
         _ => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture),
     };
+
+    private static double? Nullable(string? s) => s is null ? null : Double(s);
 
     private static DateOnly? Date(string? s) => s is null or "0000-00-00" ? null : DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -17,6 +17,15 @@ internal sealed partial class ClickHouseNode(Uri address, int shard, HttpClient 
     /// <summary>1-based shard number in the cluster.</summary>
     public int Shard { get; } = shard;
 
+    private long _rowsReceived;
+    private long _charsReceived;
+
+    /// <summary>Result rows this node has sent back so far (every query through <see cref="StreamAsync"/>), for measuring transfers.</summary>
+    public long RowsReceived => Interlocked.Read(ref _rowsReceived);
+
+    /// <summary>Characters of those rows (TabSeparated text, newlines included).</summary>
+    public long CharsReceived => Interlocked.Read(ref _charsReceived);
+
     /// <summary><c>host:port</c>.</summary>
     public string HostPort => ClickHouseSource.Address(Address);
 
@@ -47,7 +56,11 @@ internal sealed partial class ClickHouseNode(Uri address, int shard, HttpClient 
         using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            Interlocked.Increment(ref _rowsReceived);
+            Interlocked.Add(ref _charsReceived, line.Length + 1);
             onRow(Tsv.Split(line));
+        }
     }
 
     /// <summary>Inserts TabSeparated rows: <paramref name="insert"/> is <c>INSERT INTO t (cols)</c>.</summary>

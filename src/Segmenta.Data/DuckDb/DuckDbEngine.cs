@@ -139,35 +139,11 @@ public sealed partial class DuckDbEngine(DuckDBConnection connection) : ISegment
     /// <inheritdoc />
     public Task<CustomerHistories> ReadHistoriesAsync(CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
-        var x = new List<double>();
-        var tx = new List<double>();
-        var t = new List<double>();
-        var m = new List<double>();
         var profit = TableColumns(FeaturesTable).Contains(FeatureNames.GrossMargin);
-        var revenue = new List<double>();
-        var margin = new List<double>();
-        var cost = new List<double>();
-        var extra = profit ? $", CAST({FeatureNames.MonetaryTotal} AS DOUBLE), CAST({FeatureNames.GrossMargin} AS DOUBLE), CAST({FeatureNames.ContactCost90d} AS DOUBLE)" : "";
-        using var reader = Query($"SELECT customer_id, frequency, first_to_last_days, tenure_days, repeat_monetary_mean{extra} FROM {FeaturesTable}");
-        while (reader.Read())
-        {
-            ids.Add(reader.GetString(0));
-            x.Add(reader.GetInt64(1));
-            tx.Add(reader.GetInt64(2));
-            t.Add(reader.GetInt64(3));
-            m.Add(reader.IsDBNull(4) ? double.NaN : reader.GetDouble(4));
-            if (!profit) continue;
-            revenue.Add(reader.GetDouble(5));
-            margin.Add(reader.IsDBNull(6) ? double.NaN : reader.GetDouble(6));
-            cost.Add(reader.IsDBNull(7) ? 0 : reader.GetDouble(7));
-        }
-        return Task.FromResult(Engines.HistoryOrder.ByCustomerId(new CustomerHistories(ids, [.. x], [.. tx], [.. t], [.. m])
-        {
-            Revenue = profit ? [.. revenue] : null,
-            GrossMargin = profit ? [.. margin] : null,
-            ContactCost90d = profit ? [.. cost] : null,
-        }));
+        var rows = new Engines.HistoryRows(profit);
+        using var reader = Query(Engines.HistoryRows.Select(Dialect, FeaturesTable, profit));
+        while (reader.Read()) rows.Add(reader);
+        return Task.FromResult(rows.ToHistories());
     }
 
     /// <inheritdoc />

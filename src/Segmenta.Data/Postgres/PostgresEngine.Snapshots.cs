@@ -64,6 +64,12 @@ public sealed partial class PostgresEngine
 
         public Task DropPerCustomerAsync(string name, CancellationToken cancellationToken) => engine.DropRelationAsync(name, cancellationToken);
 
+        public Task DeleteMetaRowsAsync(string name, string where, CancellationToken cancellationToken) =>
+            engine.ExecuteAsync($"DELETE FROM {engine.T(name)} WHERE {where}", cancellationToken);
+
+        public async Task<IReadOnlyList<string>> ColumnsAsync(string name, CancellationToken cancellationToken) =>
+            [.. (await engine.ColumnKindsAsync(name, cancellationToken).ConfigureAwait(false)).Keys];
+
         public async Task<IReadOnlyList<string>> TablesAsync(string prefix, CancellationToken cancellationToken)
         {
             var names = new List<string>();

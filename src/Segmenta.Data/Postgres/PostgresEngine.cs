@@ -20,7 +20,7 @@ namespace Segmenta.Data.Postgres;
 /// DuckDB importer and bulk-copied in with binary COPY; an existing table or view can be used instead. Only
 /// histograms and per-segment aggregates come back, plus the per-customer table when it is exported.
 /// </summary>
-public sealed partial class PostgresEngine : IServerEngine
+public sealed partial class PostgresEngine : IServerEngine, IServerFeatureHost
 {
     private static readonly SqlDialect Dialect = PostgresDialect.Instance;
     private readonly PostgresSource _source;
@@ -152,40 +152,28 @@ public sealed partial class PostgresEngine : IServerEngine
         BuildFeaturesAsync(asOf, new ProfitabilityOptions(), cancellationToken);
 
     /// <inheritdoc />
-    public async Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, ProfitabilityOptions profitability, CancellationToken cancellationToken)
+    public Task<FeatureBuildResult> BuildFeaturesAsync(DateOnly? asOf, ProfitabilityOptions profitability, CancellationToken cancellationToken) =>
+        ServerFeatures.BuildAsync(this, asOf, profitability, cancellationToken);
+
+    SqlDialect IServerFeatureHost.Dialect => Dialect;
+
+    string IServerFeatureHost.Location => "PostgreSQL schema";
+
+    string IServerFeatureHost.Population(string table) => T(table);
+
+    string IServerFeatureHost.PerShard(string table) => T(table);
+
+    Task<Dictionary<string, ColumnKind>> IServerFeatureHost.ColumnKindsAsync(string table, CancellationToken cancellationToken) => ColumnKindsAsync(table, cancellationToken);
+
+    Task<object?[]> IServerFeatureHost.RowAsync(string sql, CancellationToken cancellationToken) => RowAsync(sql, cancellationToken);
+
+    async Task IServerFeatureHost.CreateFeaturesAsync(string select, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(profitability);
-        var columns = await ColumnKindsAsync(DuckDbEngine.TransactionsTable, cancellationToken).ConfigureAwait(false);
-        if (columns.Count == 0)
-            throw new SegmentaInputException("No transactions in the PostgreSQL schema: give --input FILE or --table TABLE.");
-        var probe = await RowAsync(EngineSql.Probe(Dialect, T(DuckDbEngine.TransactionsTable), [.. columns.Keys]), cancellationToken).ConfigureAwait(false);
-        if (Long(probe[0]) == 0)
-            throw new SegmentaInputException("The transactions table is empty: every input row was rejected or the file had no data rows. See the rejects file.");
-        var used = asOf ?? ((DateOnly)probe[1]!).AddDays(1);
-        var customers = await ColumnKindsAsync(DuckDbEngine.CustomersTable, cancellationToken).ConfigureAwait(false);
-        var interactions = (await ColumnKindsAsync(DuckDbEngine.InteractionsTable, cancellationToken).ConfigureAwait(false)).Count > 0;
-        var surveys = (await ColumnKindsAsync(DuckDbEngine.SurveysTable, cancellationToken).ConfigureAwait(false)).Count > 0;
-        var shape = FeatureQuery.ShapeOf(Long(probe[3]) > 0, Long(probe[4]) > 0, Long(probe[5]) > 0, [.. columns.Keys], customers.Keys,
-            interactions ? T(DuckDbEngine.InteractionsTable) : null, surveys ? T(DuckDbEngine.SurveysTable) : null, profitability.UnitCosts);
-        var sql = FeatureQuery.Build(Dialect, shape, used, T(DuckDbEngine.TransactionsTable), customers.Count > 0 ? T(DuckDbEngine.CustomersTable) : null);
         await DropRelationAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync($"CREATE UNLOGGED TABLE {T(DuckDbEngine.FeaturesTable)} AS {sql}", cancellationToken).ConfigureAwait(false);
-        if (interactions)
-        {
-            var rate = ContactFeatureQuery.GivenMarginRate(profitability);
-            if (rate is null && shape.HasCost)
-            {
-                var sums = await RowAsync(ContactFeatureQuery.MarginSums(T(DuckDbEngine.FeaturesTable)), cancellationToken).ConfigureAwait(false);
-                rate = sums[0] is null || sums[1] is null ? null : ContactFeatureQuery.PopulationMarginRate(Convert.ToDecimal(sums[0], CultureInfo.InvariantCulture), Convert.ToDecimal(sums[1], CultureInfo.InvariantCulture));
-            }
-            var featureNames = (await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false)).Keys.ToList();
-            await ReplaceFeaturesAsync(ContactFeatureQuery.Profit(Dialect, T(DuckDbEngine.FeaturesTable), featureNames, rate), cancellationToken).ConfigureAwait(false);
-        }
-        var n = await RowAsync($"SELECT count(*) FROM {T(DuckDbEngine.FeaturesTable)}", cancellationToken).ConfigureAwait(false);
-        var counts = await RowAsync(EngineSql.AsOfCounts(Dialect, T(DuckDbEngine.TransactionsTable), used), cancellationToken).ConfigureAwait(false);
-        var featureColumns = await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false);
-        return new FeatureBuildResult(used, Long(n[0]), Long(counts[0]), Long(counts[1]), (DateOnly?)counts[2], (DateOnly?)counts[3], [.. featureColumns.Keys]);
+        await ExecuteAsync($"CREATE UNLOGGED TABLE {T(DuckDbEngine.FeaturesTable)} AS {select}", cancellationToken).ConfigureAwait(false);
     }
+
+    Task IServerFeatureHost.ReplaceFeaturesAsync(string select, CancellationToken cancellationToken) => ReplaceFeaturesAsync(select, cancellationToken);
 
     /// <summary>Replaces the feature table with the result of <paramref name="select"/> (which may read the feature table).</summary>
     private async Task ReplaceFeaturesAsync(string select, CancellationToken cancellationToken)
@@ -228,36 +216,10 @@ public sealed partial class PostgresEngine : IServerEngine
     /// <inheritdoc />
     public async Task<CustomerHistories> ReadHistoriesAsync(CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
-        var x = new List<double>();
-        var tx = new List<double>();
-        var t = new List<double>();
-        var m = new List<double>();
         var profit = (await ColumnKindsAsync(DuckDbEngine.FeaturesTable, cancellationToken).ConfigureAwait(false)).ContainsKey(Core.Customers.FeatureNames.GrossMargin);
-        var revenue = new List<double>();
-        var margin = new List<double>();
-        var cost = new List<double>();
-        var extra = profit ? $", CAST({Core.Customers.FeatureNames.MonetaryTotal} AS DOUBLE PRECISION), CAST({Core.Customers.FeatureNames.GrossMargin} AS DOUBLE PRECISION), CAST({Core.Customers.FeatureNames.ContactCost90d} AS DOUBLE PRECISION)" : "";
-        await using var cmd = Command($"SELECT customer_id, frequency, first_to_last_days, tenure_days, repeat_monetary_mean{extra} FROM {T(DuckDbEngine.FeaturesTable)}");
-        await using var reader = await ReaderAsync(cmd, cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            ids.Add(reader.GetString(0));
-            x.Add(reader.GetInt64(1));
-            tx.Add(reader.GetInt64(2));
-            t.Add(reader.GetInt64(3));
-            m.Add(reader.IsDBNull(4) ? double.NaN : reader.GetDouble(4));
-            if (!profit) continue;
-            revenue.Add(reader.GetDouble(5));
-            margin.Add(reader.IsDBNull(6) ? double.NaN : reader.GetDouble(6));
-            cost.Add(reader.IsDBNull(7) ? 0 : reader.GetDouble(7));
-        }
-        return Engines.HistoryOrder.ByCustomerId(new CustomerHistories(ids, [.. x], [.. tx], [.. t], [.. m])
-        {
-            Revenue = profit ? [.. revenue] : null,
-            GrossMargin = profit ? [.. margin] : null,
-            ContactCost90d = profit ? [.. cost] : null,
-        });
+        var rows = new HistoryRows(profit);
+        await ReadEachAsync(HistoryRows.Select(Dialect, T(DuckDbEngine.FeaturesTable), profit), rows.Add, cancellationToken).ConfigureAwait(false);
+        return rows.ToHistories();
     }
 
     /// <inheritdoc />

@@ -77,6 +77,7 @@ public static class SegmentationRunner
     {
         if ((request.Transactions is null) == (request.SourceTable is null))
             throw new SegmentaInputException("Give either --input FILE (loaded into the engine) or --table TABLE (already on the engine), not both or neither.");
+        ServerSnapshotRunStep.RejectStability(request.Snapshot, request.Engine.ToString().ToLowerInvariant());
         var steps = new Steps();
         await using var engine = ServerEngines.Create(request.Engine, request.Source);
         progress?.Report("connect");
@@ -166,7 +167,7 @@ public static class SegmentationRunner
     {
         var engine = new DuckDbEngine(store);
         var dialect = Sql.DuckDbDialect.Instance;
-        var features = result.Features.Columns.Concat(result.Models?.Columns.Select(c => c.Name) ?? []).Select(dialect.QuoteIdentifier);
+        var features = result.Features.Columns.Concat(result.Models?.ColumnNames ?? []).Select(dialect.QuoteIdentifier);
         DuckDbEngine.DropRunView(store, DuckDbEngine.FeaturesTable);
         engine.Execute($"CREATE OR REPLACE TABLE {DuckDbEngine.FeaturesTable} AS SELECT {string.Join(", ", features)} FROM {DuckDbEngine.SegmentsTable}");
         if (engine.TableExists(DuckDbEngine.TransactionsTable)) engine.Execute($"DROP TABLE {DuckDbEngine.TransactionsTable}");

@@ -46,6 +46,12 @@ internal interface ISnapshotBackend
     /// <summary>Drops a per-customer table if it exists.</summary>
     Task DropPerCustomerAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the rows of metadata table <paramref name="name"/> matching <paramref name="where"/>; the rows are gone when it returns.</summary>
+    Task DeleteMetaRowsAsync(string name, string where, CancellationToken cancellationToken);
+
+    /// <summary>The column names of per-customer table <paramref name="name"/>, in order.</summary>
+    Task<IReadOnlyList<string>> ColumnsAsync(string name, CancellationToken cancellationToken);
+
     /// <summary>Names of the per-customer tables starting with <paramref name="prefix"/>.</summary>
     Task<IReadOnlyList<string>> TablesAsync(string prefix, CancellationToken cancellationToken);
 

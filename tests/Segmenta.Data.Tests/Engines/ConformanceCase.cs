@@ -65,7 +65,8 @@ internal sealed record ConformanceCase(string Name, string Transactions, string?
     /// <summary>
     /// The synthetic set: <c>SEGMENTA_CONFORMANCE_FILE</c> when set (e.g. /work/bench-data/medium.csv), else generated with
     /// the in-repo generator at <c>SEGMENTA_CONFORMANCE_ROWS</c> rows (default 1,000,000 with seed 42: the medium set of
-    /// <c>gen_transactions.py</c>'s parameters, as the acceptance asks; about 2 minutes for the three engines, see docs/engines.md).
+    /// <c>gen_transactions.py</c>'s parameters, as the acceptance asks; about 2 minutes for the three engines, see docs/engines.md),
+    /// CLV columns on (the server engines score them by cells).
     /// </summary>
     public static ConformanceCase Synthetic => SyntheticCase.Value;
 
@@ -111,7 +112,7 @@ internal sealed record ConformanceCase(string Name, string Transactions, string?
             customers = Path.ChangeExtension(file, null) + "_customers.csv";
         }
         return new ConformanceCase("synthetic " + Path.GetFileName(file), file, customers,
-            new SegmentationOptions { LabelLanguage = "en", AsOf = new DateOnly(2024, 12, 31) },
+            new SegmentationOptions { LabelLanguage = "en", AsOf = new DateOnly(2024, 12, 31), Clv = new ClvFeatureOptions() },
             ["region in ('Guangdong', 'Zhejiang') and orders >= 3", "not (industry = 'Retail' or monetary_total < 200)", "recency_days between 30 and 90"]);
     }
 

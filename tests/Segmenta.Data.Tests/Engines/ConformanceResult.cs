@@ -32,12 +32,8 @@ internal sealed record ConformanceResult(
     {
         var ct = CancellationToken.None;
         await engine.BuildFeaturesAsync(c.Options.AsOf, c.Options.Profitability, ct);
-        if (c.Options.Clv is not null)
-        {
-            var histories = await engine.ReadHistoriesAsync(ct);
-            var models = ClvFeatures.Compute(histories, c.Options.Clv);
-            await engine.AddFeatureColumnsAsync(histories.CustomerIds, models.Columns, ct);
-        }
+        // DuckDB scores per customer; the server engines by (x, tₓ, T) cells inside the engine (the path under test).
+        if (c.Options.Clv is not null) await ClvFeatures.AddToAsync(engine, c.Options.Clv, ct);
         var builtIns = await SegmentationPipeline.PlanBuiltInsAsync(engine, c.Options, ct);
         var matrix = SchemePlanner.Plan(SchemePresets.ValueFrequencyMatrix(), column => engine.HistogramAsync(column, ct).GetAwaiter().GetResult());
         List<SchemePlan> schemes = [.. builtIns, matrix];

@@ -19,6 +19,7 @@ namespace Segmenta.Data.Tests.Engines;
 /// </summary>
 public abstract class ServerSnapshotTests
 {
+    private static readonly string[] KpiSchemes = ["rfm", "value_tier"];
     private static readonly DateOnly Earlier = new(2023, 3, 31), Later = new(2024, 12, 31);
     private static readonly Lazy<string> File = new(() =>
     {
@@ -39,15 +40,10 @@ public abstract class ServerSnapshotTests
     [Fact]
     public async Task Snapshot_SameAsDuckDb_AndDiffInEngineEqualsInMemory()
     {
-        using var local = DuckDbStore.Open(":memory:");
-        Importer.Import(local, new ImportOptions { Path = File.Value });
-        var duck = await new SnapshotStoreRun(local).RunAsync(Later);
-        var name = TestServers.UniqueName();
-        await using var engine = Create(name);
-        try
+        await WithLoadedEngineAsync(async (engine, local) =>
         {
-            await engine.OpenAsync(default);
-            await engine.CopyFromDuckDbAsync(local, DuckDbEngine.TransactionsTable, default);
+            // The DuckDB reference: the same run and a snapshot in the local store (after the engine got the transactions).
+            var duck = await new SnapshotStoreRun(local).RunAsync(Later);
             var a = await SaveAsync(engine, Earlier);
             var b = await SaveAsync(engine, Later);
             Assert.Equal([a.Id, b.Id], (await engine.Snapshots.ListAsync()).Select(h => h.Id));
@@ -90,24 +86,14 @@ public abstract class ServerSnapshotTests
             var rfm = diff.Schemes.Single(s => s.Scheme == "rfm");
             Assert.True(rfm.MoversCount > 100, "the two as-of dates must move customers");
             Assert.NotEmpty(rfm.OnlyAfter);
-        }
-        finally
-        {
-            await DropAsync(name);
-        }
+        });
     }
 
     [Fact]
     public async Task FailedSave_NotListed_OrphansDroppedByNextSave()
     {
-        using var local = DuckDbStore.Open(":memory:");
-        Importer.Import(local, new ImportOptions { Path = File.Value });
-        var name = TestServers.UniqueName();
-        await using var engine = Create(name);
-        try
+        await WithLoadedEngineAsync(async (engine, local) =>
         {
-            await engine.OpenAsync(default);
-            await engine.CopyFromDuckDbAsync(local, DuckDbEngine.TransactionsTable, default);
             var first = await SaveAsync(engine, Later);
             var result = await SegmentationPipeline.RunAsync(engine, new SegmentationOptions { AsOf = Later }, default);
 
@@ -127,6 +113,64 @@ public abstract class ServerSnapshotTests
                 .SelectMany(id => new[] { ServerSnapshotStore.AssignmentsTable(id), ServerSnapshotStore.CustomersTable(id) }).Order(StringComparer.Ordinal);
             Assert.Equal(expected, await engine.Snapshots.DataTablesAsync());
             Assert.Empty(await engine.Snapshots.CleanOrphansAsync());
+        });
+    }
+
+    [Fact]
+    public async Task KpisInEngine_SameAsDuckDb_DeleteRemovesHeaderAndTables()
+    {
+        await WithLoadedEngineAsync(async (engine, local) =>
+        {
+            var duckStore = new SnapshotStore(local);
+            var ids = new List<long>();
+            foreach (var asOf in new[] { Earlier, Later })
+            {
+                // With CLV columns, so the mean CLV is exercised; DuckDB's snapshot of the same run is the reference.
+                var options = new SegmentationOptions { AsOf = asOf, Clv = new ClvFeatureOptions() };
+                var duck = await SegmentationPipeline.RunAsync(new DuckDbEngine(local), options, default);
+                duckStore.Save(new SnapshotContent(duck.Features.AsOf, "duckdb", "segment", new InputFingerprint(File.Value, "", 0, 0), [.. duck.Schemes.Select(x => x.Plan)], DuckDbEngine.SegmentsTable));
+                var result = await SegmentationPipeline.RunAsync(engine, options, default);
+                ids.Add((await engine.Snapshots.SaveAsync(Content(engine, result))).Id);
+            }
+            foreach (var scheme in KpiSchemes)
+                AssertSameKpis(SnapshotKpiLoader.Load(local, scheme), await engine.Snapshots.KpisAsync(scheme));
+
+            await engine.Snapshots.DeleteAsync(ids[0]);
+            Assert.Equal([ids[1]], (await engine.Snapshots.ListAsync()).Select(h => h.Id));
+            Assert.Equal([ServerSnapshotStore.AssignmentsTable(ids[1]), ServerSnapshotStore.CustomersTable(ids[1])], await engine.Snapshots.DataTablesAsync());
+            await Assert.ThrowsAsync<Core.SegmentaInputException>(() => engine.Snapshots.DeleteAsync(ids[0]));
+            duckStore.Delete(duckStore.List()[0].Id);
+            var after = await engine.Snapshots.KpisAsync("rfm");
+            AssertSameKpis(SnapshotKpiLoader.Load(local, "rfm"), after);
+            Assert.All(after, k => Assert.Null(k.Retention));
+        });
+    }
+
+    private static void AssertSameKpis(IReadOnlyList<SegmentKpi> expected, IReadOnlyList<SegmentKpi> actual)
+    {
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var (e, a) = (expected[i], actual[i]);
+            Assert.Equal((e.AsOf, e.Segment, e.Customers, e.Revenue, e.Retention), (a.AsOf, a.Segment, a.Customers, a.Revenue, a.Retention));
+            Assert.NotNull(e.MeanClv);
+            Assert.Equal(e.MeanClv!.Value, a.MeanClv!.Value, 1e-9 * Math.Max(1, Math.Abs(e.MeanClv.Value)));
+        }
+    }
+
+    /// <summary>Runs <paramref name="test"/> on a fresh engine loaded with the synthetic file (and on the DuckDB it was imported into), then drops the engine's schema / database.</summary>
+    private async Task WithLoadedEngineAsync(Func<IServerEngine, DuckDB.NET.Data.DuckDBConnection, Task> test)
+    {
+        using var local = DuckDbStore.Open(":memory:");
+        Importer.Import(local, new ImportOptions { Path = File.Value });
+        var name = TestServers.UniqueName();
+        await using var engine = Create(name);
+        try
+        {
+            await engine.OpenAsync(default);
+            await engine.CopyFromDuckDbAsync(local, DuckDbEngine.TransactionsTable, default);
+            await test(engine, local);
         }
         finally
         {
