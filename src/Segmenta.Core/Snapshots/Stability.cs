@@ -1,6 +1,7 @@
 using System.Globalization;
 using Segmenta.Core.Schemes;
 using Segmenta.Core.Schemes.Expressions;
+using Segmenta.Core.Schemes.Rules.Internal;
 
 namespace Segmenta.Core.Snapshots;
 
@@ -110,7 +111,10 @@ public static class StabilityRule
         foreach (var layer in plan.Layers)
         {
             foreach (var column in layer)
-                Collect(column.Expression, used, derived);
+            {
+                foreach (var c in ExprTree.PreOrder(column.Expression).OfType<ColumnRef>())
+                    if (!derived.Contains(c.Name) && !used.Contains(c.Name, StringComparer.Ordinal)) used.Add(c.Name);
+            }
             foreach (var column in layer) derived.Add(column.Name);
         }
         return used;
@@ -124,43 +128,6 @@ public static class StabilityRule
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
-
-    private static void Collect(Expr e, List<string> used, HashSet<string> derived)
-    {
-        switch (e)
-        {
-            case ColumnRef c:
-                if (!derived.Contains(c.Name) && !used.Contains(c.Name, StringComparer.Ordinal)) used.Add(c.Name);
-                break;
-            case Binary b:
-                Collect(b.Left, used, derived);
-                Collect(b.Right, used, derived);
-                break;
-            case Unary u:
-                Collect(u.Operand, used, derived);
-                break;
-            case InList i:
-                Collect(i.Value, used, derived);
-                foreach (var item in i.Items) Collect(item, used, derived);
-                break;
-            case Between b:
-                Collect(b.Value, used, derived);
-                Collect(b.Low, used, derived);
-                Collect(b.High, used, derived);
-                break;
-            case IsNull n:
-                Collect(n.Value, used, derived);
-                break;
-            case CaseWhen c:
-                foreach (var branch in c.Branches)
-                {
-                    Collect(branch.When, used, derived);
-                    Collect(branch.Then, used, derived);
-                }
-                Collect(c.Else, used, derived);
-                break;
-        }
-    }
 
     /// <summary>Directions (−1 / +1) per measure: every corner of the box for up to <see cref="MaxCornerMeasures"/> measures.</summary>
     private static IEnumerable<int[]> Corners(int k)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Segmenta.Core.Schemes.Expressions;
 using Segmenta.Core.Schemes.Rules;
+using Segmenta.Core.Schemes.Rules.Internal;
 
 namespace Segmenta.Core.Schemes.Reasons;
 
@@ -39,26 +40,7 @@ public static class ReasonFormatter
     public static IReadOnlyList<string> Columns(Expr rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var names = new List<string>();
-        Collect(rule, names);
-        return [.. names.Distinct(StringComparer.Ordinal)];
-    }
-
-    private static void Collect(Expr e, List<string> names)
-    {
-        switch (e)
-        {
-            case ColumnRef c: names.Add(c.Name); break;
-            case Binary b: Collect(b.Left, names); Collect(b.Right, names); break;
-            case Unary u: Collect(u.Operand, names); break;
-            case InList i: Collect(i.Value, names); foreach (var x in i.Items) Collect(x, names); break;
-            case Between b: Collect(b.Value, names); Collect(b.Low, names); Collect(b.High, names); break;
-            case IsNull n: Collect(n.Value, names); break;
-            case CaseWhen c:
-                foreach (var b in c.Branches) { Collect(b.When, names); Collect(b.Then, names); }
-                Collect(c.Else, names);
-                break;
-        }
+        return [.. ExprTree.PreOrder(rule).OfType<ColumnRef>().Select(c => c.Name).Distinct(StringComparer.Ordinal)];
     }
 
     private sealed class Writer(Func<string, object?> row, Func<PopulationAggregate, decimal?> agg, Func<string, string, string?> segmentReason)
